@@ -1,0 +1,39 @@
+import type { Mapped } from '../text/mapped.js';
+import { looseKey } from '../text/fold.js';
+import type { SectionNode } from '../structure/tree.js';
+
+/** A name or cell as output: white space collapsed, trailing list punctuation dropped. */
+export function cleanName(m: Mapped): Mapped {
+  let t = m.collapseSpaces();
+  const end = /(?:\s*(?:\.\/\.|[.;,:]))+$/.exec(t.text);
+  if (end) t = t.slice(0, end.index);
+  return t.trim();
+}
+
+/** A heading as a group title: "a) Phát triển hạ tầng" → "Phát triển hạ tầng"; trailing ":" dropped. */
+export function headingTitle(node: SectionNode): string {
+  return cleanName(node.heading).text;
+}
+
+export function* walk(node: SectionNode): Generator<SectionNode> {
+  yield node;
+  for (const c of node.children) yield* walk(c);
+}
+
+// "Đến hết năm 2025", "2.5. Đến hết năm 2045", "Đến năm 2030", "Năm 2026", "Giai đoạn 2026 - 2030".
+const PHASE = /^(?:muc tieu\s+)?(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?((?:19|20)\d{2})|nam\s+((?:19|20)\d{2})|giai doan\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2}))[.:]?$/;
+// A year a sentence or title sets for its targets: "được tính đến cuối năm 2026", "… ĐẾN NĂM 2030".
+const YEAR_IN_TEXT = /(?:den|toi|vao|trong)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d{2})|giai doan\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})/;
+
+/** The year of a phase heading ("Đến hết năm 2025" → 2025), or null when the heading is not a phase. */
+export function phaseYear(title: string): number | null {
+  const m = PHASE.exec(looseKey(title).replace(/\s+/g, ' ').trim());
+  if (!m) return null;
+  return Number(m[1] ?? m[2] ?? m[3]);
+}
+
+/** A target year a piece of text states ("… đến năm 2030", "tính đến cuối năm 2026"). */
+export function yearInText(text: string): number | null {
+  const m = YEAR_IN_TEXT.exec(looseKey(text));
+  return m ? Number(m[1] ?? m[2]) : null;
+}

@@ -1,0 +1,216 @@
+import { Mapped, MappedBuilder } from '../text/mapped.js';
+import { looseKey } from '../text/fold.js';
+import type { SectionNode } from '../structure/tree.js';
+import { cleanName, headingTitle, phaseYear, walk, yearInText } from './common.js';
+import type { ParsedTable, TableEntry } from './tables/table.js';
+import { readTarget, scanTargets, type Target, type TargetMatch } from './targets.js';
+
+export interface IndicatorRecord {
+  numbering: string | null;
+  name: Mapped;
+  group: string | null;
+  unit: string | null;
+  target: Target | null;
+  targetYear: number | null;
+  lead: string | null;
+  source: 'annex' | 'body';
+  /** The text the record was read from, for its position. */
+  span: Mapped;
+}
+
+/** Words that open a new indicator inside a sentence: "…, tỷ lệ người dân có chữ ký số ≥ 10%". */
+const CLAUSE_START = /^\s*(?:va\s+)?(?:ty le|so luong|so|co|muc|chi so|dan so|nguoi|phan dau|dat|\d)/;
+
+/** Where to cut between two targets of one sentence: after ";", else at ", tỷ lệ …", else the last ",". */
+function splitPoint(text: string, key: string, from: number, to: number): number | null {
+  const gap = text.slice(from, to);
+  const semi = gap.lastIndexOf(';');
+  if (semi >= 0) return from + semi + 1;
+  let best: number | null = null;
+  let lastComma: number | null = null;
+  for (let i = gap.length - 1; i >= 0; i--) {
+    if (gap[i] !== ',') continue;
+    lastComma ??= from + i + 1;
+    if (CLAUSE_START.test(key.slice(from + i + 1))) {
+      best = from + i + 1;
+      break;
+    }
+  }
+  if (best !== null) return best;
+  const and = /\s(?:va|dong thoi)\s/.exec(key.slice(from, to));
+  if (and) return from + and.index + 1;
+  return lastComma;
+}
+
+function concat(a: Mapped, b: Mapped): Mapped {
+  const out = new MappedBuilder();
+  out.append(a);
+  if (a.length > 0 && b.length > 0) out.appendText(' ', a.ends[a.length - 1]!, a.ends[a.length - 1]!);
+  out.append(b);
+  return out.build();
+}
+
+/** The clause without its target: "Tỷ lệ phủ sóng 5G trên địa bàn đạt 100%." → "Tỷ lệ phủ sóng 5G trên địa bàn". */
+export function nameWithoutTarget(clause: Mapped, match: TargetMatch): Mapped {
+  let before = clause.slice(0, match.start).trim();
+  const after = clause.slice(match.end).trim();
+  // "Có ≥ 80% cán bộ …": the verb "có" only introduces the number.
+  if (/^(?:co|dat|phan dau(?: dat| co)?)$/.test(looseKey(before.text).replace(/[-–:,\s]+$/, '').replace(/^[-–+•]\s*/, ''))) before = before.slice(before.length);
+  before = before.replace(/[\s:,]+$/g, () => '').trim();
+  const afterClean = after.replace(/^[\s:,]+/g, () => '');
+  const name = cleanName(concat(before, afterClean));
+  return name.length > 0 ? name : cleanName(clause);
+}
+
+/** Indicators of one sentence or item: one per target, cut into clauses. */
+export function indicatorsInText(text: Mapped): { name: Mapped; target: Target }[] {
+  const found = scanTargets(text.text, { prose: true }).filter((m) => m.strength >= 2);
+  if (found.length === 0) return [];
+  const key = looseKey(text.text);
+  const cuts: number[] = [0];
+  for (let i = 0; i + 1 < found.length; i++) {
+    const p = splitPoint(text.text, key, found[i]!.end, found[i + 1]!.start);
+    cuts.push(p ?? -1);
+  }
+  cuts.push(text.length);
+  const out: { name: Mapped; target: Target }[] = [];
+  for (let i = 0; i < found.length; i++) {
+    // An uncut pair (no comma or "và" between them) stays one indicator, with the first target.
+    if (cuts[i] === -1) continue;
+    let end = i + 1;
+    while (end < found.length && cuts[end] === -1) end++;
+    const from = cuts[i]!;
+    const to = cuts[end]!;
+    const clause = text.slice(from, to);
+    const m = found[i]!;
+    const local: TargetMatch = { ...m, start: m.start - from, end: m.end - from };
+    out.push({ name: nameWithoutTarget(clause, local), target: m.target });
+  }
+  return out;
+}
+
+function groupOf(node: SectionNode | null): string | null {
+  for (let n = node; n && n.marker; n = n.parent) {
+    const title = headingTitle(n);
+    if (phaseYear(title) === null) return title;
+  }
+  return null;
+}
+
+function yearOf(node: SectionNode | null): number | null {
+  for (let n = node; n && n.marker; n = n.parent) {
+    const title = n.heading.text;
+    const y = phaseYear(title) ?? yearInText(title);
+    if (y) return y;
+  }
+  return null;
+}
+
+function numberingOf(node: SectionNode): string | null {
+  const m = node.marker;
+  if (!m) return null;
+  return m.style === 'paren' ? `(${m.numbering})` : m.numbering;
+}
+
+export interface TableContext {
+  source: 'annex' | 'body';
+  /** A year the annex title or an enclosing heading gives ("… ĐẾN NĂM 2030"). */
+  year: number | null;
+  planYear: number | null;
+}
+
+function nearestGroup(entry: TableEntry): string | null {
+  for (let i = entry.groups.length - 1; i >= 0; i--) {
+    const t = cleanName(entry.groups[i]!).text;
+    if (phaseYear(t) === null) return t;
+  }
+  return null;
+}
+
+function groupYear(entry: TableEntry): number | null {
+  for (let i = entry.groups.length - 1; i >= 0; i--) {
+    const t = entry.groups[i]!.text;
+    const y = phaseYear(t) ?? yearInText(t);
+    if (y) return y;
+  }
+  return null;
+}
+
+/** Every record row of an indicator table; a table with year columns gives one indicator per year. */
+export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): IndicatorRecord[] {
+  const out: IndicatorRecord[] = [];
+  for (const e of table.entries) {
+    if (e.kind !== 'record') continue;
+    const name = cleanName(e.name);
+    if (name.length === 0) continue;
+    const unitText = e.cells.unit ? cleanName(e.cells.unit).text : '';
+    const unit = unitText || null;
+    const lead = e.cells.lead ? cleanName(e.cells.lead).text || null : null;
+    const year = groupYear(e) ?? yearInText(name.text) ?? ctx.year ?? ctx.planYear;
+    const filled = e.targets.filter((t) => t.cell.text.trim().length > 0);
+    const emit: { year: number | null; cell: Mapped | null }[] = filled.length > 0 ? filled : [{ year: null, cell: null }];
+    for (const c of emit) {
+      const target = c.cell ? readTarget(c.cell.text) : null;
+      if (target && target.unit === null && target.value !== null && unit) target.unit = unit;
+      out.push({
+        numbering: e.numbering,
+        name,
+        group: nearestGroup(e),
+        unit,
+        target,
+        targetYear: c.year ?? year,
+        lead,
+        source: ctx.source,
+        span: e.whole,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Quantified targets in the objectives: every item and paragraph under a
+ * section whose kind is objectives. Headings that name the section ("2. Mục
+ * tiêu cụ thể") and phases ("2.1. Đến hết năm 2025") give group and year.
+ */
+export function indicatorsFromObjectives(root: SectionNode, planYear: number | null, tables: (t: ParsedTable, year: number | null) => IndicatorRecord[]): IndicatorRecord[] {
+  const out: IndicatorRecord[] = [];
+  for (const node of walk(root)) {
+    if (node.kind !== 'objectives') continue;
+    if (node.marker && node.ownKind === null && phaseYear(node.heading.text) === null) {
+      for (const found of indicatorsInText(node.heading)) {
+        out.push({
+          numbering: numberingOf(node),
+          name: found.name,
+          group: groupOf(node.parent),
+          unit: found.target.unit,
+          target: found.target,
+          targetYear: yearInText(node.heading.text) ?? yearOf(node.parent) ?? planYear,
+          lead: null,
+          source: 'body',
+          span: node.heading,
+        });
+      }
+    }
+    for (const block of node.content) {
+      if (block.type === 'table') {
+        if (block.table.header.kind === 'indicators') out.push(...tables(block.table, yearOf(node)));
+        continue;
+      }
+      for (const found of indicatorsInText(block.text)) {
+        out.push({
+          numbering: null,
+          name: found.name,
+          group: groupOf(node),
+          unit: found.target.unit,
+          target: found.target,
+          targetYear: yearInText(block.text.text) ?? yearOf(node) ?? planYear,
+          lead: null,
+          source: 'body',
+          span: block.text,
+        });
+      }
+    }
+  }
+  return out;
+}

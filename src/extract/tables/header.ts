@@ -1,0 +1,263 @@
+import type { Line } from '../../normalize/lines.js';
+import { looseKey } from '../../text/fold.js';
+
+export type ColumnRole =
+  | 'number'
+  | 'name'
+  | 'unit'
+  | 'target'
+  | 'lead'
+  | 'support'
+  | 'output'
+  | 'timeline'
+  | 'note'
+  | 'funding'
+  | 'other';
+
+export interface Column {
+  role: ColumnRole;
+  label: string;
+  /** A target column for one year: "Năm 2025", "2030". */
+  year: number | null;
+  /** Character columns of the header cell (space-aligned tables only). */
+  x0: number;
+  x1: number;
+}
+
+/**
+ * tsv: cells separated by tabs; pipe: Markdown "| … |" rows; layout: cells
+ * aligned with runs of spaces (pdftotext -layout); flat: PDF text with the
+ * cells of a row run together on wrapped lines.
+ */
+export type TableMode = 'tsv' | 'pipe' | 'layout' | 'flat';
+export type TableKind = 'indicators' | 'tasks';
+
+export interface TableHeader {
+  columns: Column[];
+  kind: TableKind;
+  mode: TableMode;
+  /** The header's own lines (a flattened header can wrap: "Đơn vị" / "tính"). */
+  lines: Line[];
+}
+
+type Label = ColumnRole | 'name-indicator' | 'name-task' | 'result' | 'unit?';
+
+// Header words, longest first where one contains another.
+const LABELS: [string, Label][] = [
+  ['so thu tu', 'number'], ['so tt', 'number'], ['stt', 'number'], ['tt', 'number'],
+  ['muc tieu chinh dau tu/ san pham dau ra', 'output'], ['muc tieu chinh dau tu/san pham dau ra', 'output'],
+  ['san pham dau ra', 'output'], ['ket qua dau ra', 'output'], ['hinh thuc san pham', 'output'],
+  ['ket qua/san pham', 'output'], ['ket qua/ san pham', 'output'], ['san pham', 'output'],
+  ['co quan chu tri theo doi, danh gia', 'lead'], ['co quan chu tri theo doi', 'lead'],
+  ['don vi chu tri', 'lead'], ['co quan chu tri', 'lead'], ['don vi thuc hien', 'lead'], ['co quan thuc hien', 'lead'],
+  ['don vi phu trach', 'lead'], ['co quan phu trach', 'lead'], ['don vi theo doi', 'lead'], ['co quan theo doi', 'lead'],
+  ['chu tri', 'lead'], ['phu trach', 'lead'], ['trach nhiem thuc hien', 'lead'],
+  ['don vi phoi hop', 'support'], ['co quan phoi hop', 'support'], ['phoi hop', 'support'],
+  ['thoi gian hoan thanh', 'timeline'], ['thoi gian thuc hien', 'timeline'], ['thoi gian', 'timeline'],
+  ['tien do', 'timeline'], ['thoi han', 'timeline'], ['lo trinh', 'timeline'],
+  ['don vi tinh', 'unit'], ['dvt', 'unit'], ['don vi do', 'unit'],
+  ['ten chi tieu', 'name-indicator'], ['noi dung chi tieu', 'name-indicator'], ['chi tieu', 'name-indicator'],
+  ['muc tieu', 'name-indicator'],
+  ['ten nhiem vu', 'name-task'], ['noi dung nhiem vu', 'name-task'], ['noi dung cong viec', 'name-task'],
+  ['nhiem vu, giai phap', 'name-task'], ['nhiem vu', 'name-task'], ['noi dung', 'name-task'],
+  ['hoat dong', 'name-task'], ['ten du an', 'name-task'], ['danh muc', 'name-task'],
+  ['ket qua', 'result'], ['gia tri', 'target'],
+  ['ghi chu', 'note'], ['nguon kinh phi', 'funding'], ['kinh phi', 'funding'], ['nguon von', 'funding'], ['du toan', 'funding'],
+  ['don vi', 'unit?'],
+];
+// "Năm 2025", "Năm 2030", "2026" as column labels.
+const YEAR_LABEL = /^(?:(?:chi tieu|muc tieu|ke hoach)\s+)?(?:den\s+)?(?:nam\s+)?((?:19|20)\d{2})\b/;
+
+interface Found {
+  label: Label;
+  text: string;
+  year: number | null;
+  at: number;
+  end: number;
+}
+
+/** Scan header words left to right, longest match first. */
+function scanLabels(key: string): Found[] {
+  const out: Found[] = [];
+  let i = 0;
+  while (i < key.length) {
+    if (/[\s,;/()|.:\-]/.test(key[i]!)) {
+      i++;
+      continue;
+    }
+    const rest = key.slice(i);
+    const y = YEAR_LABEL.exec(rest);
+    if (y) {
+      out.push({ label: 'target', text: y[0], year: Number(y[1]), at: i, end: i + y[0].length });
+      i += y[0].length;
+      continue;
+    }
+    let hit: [string, Label] | null = null;
+    for (const entry of LABELS) {
+      const [p] = entry;
+      if (rest.startsWith(p) && !/[\p{L}\p{N}]/u.test(rest[p.length] ?? ' ')) {
+        if (!hit || p.length > hit[0].length) hit = entry;
+      }
+    }
+    if (hit) {
+      out.push({ label: hit[1], text: hit[0], year: null, at: i, end: i + hit[0].length });
+      i += hit[0].length;
+      continue;
+    }
+    // Skip one word.
+    while (i < key.length && !/\s/.test(key[i]!)) i++;
+  }
+  return out;
+}
+
+function resolveLabels(found: Found[]): { roles: { role: ColumnRole; label: string; year: number | null }[]; kind: TableKind } | null {
+  const firstName = found.find((f) => f.label === 'name-indicator' || f.label === 'name-task');
+  let kind: TableKind | null = firstName ? (firstName.label === 'name-task' ? 'tasks' : 'indicators') : null;
+  const has = (l: Label) => found.some((f) => f.label === l);
+  if (!kind) {
+    if (has('unit') || found.some((f) => f.year !== null)) kind = 'indicators';
+    else if (has('lead') && (has('support') || has('timeline') || has('output'))) kind = 'tasks';
+    else return null;
+  }
+  // An indicator table with both a lead and a timeline but no unit and no result reads as tasks.
+  if (kind === 'indicators' && firstName?.text === 'muc tieu' && !has('unit') && !has('result') && has('timeline')) kind = 'tasks';
+  const roles: { role: ColumnRole; label: string; year: number | null }[] = [];
+  let nameSeen = false;
+  for (const f of found) {
+    let role: ColumnRole;
+    switch (f.label) {
+      case 'name-indicator':
+      case 'name-task':
+        if (!nameSeen) {
+          role = 'name';
+          nameSeen = true;
+        } else role = kind === 'indicators' ? 'target' : 'other';
+        break;
+      case 'result':
+        role = kind === 'indicators' ? 'target' : 'output';
+        break;
+      case 'unit?':
+        role = kind === 'indicators' ? 'unit' : 'other';
+        break;
+      default:
+        role = f.label;
+    }
+    roles.push({ role, label: f.text, year: f.year });
+  }
+  if (!roles.some((r) => r.role === 'name')) return null;
+  const useful = roles.filter((r) => r.role !== 'number' && r.role !== 'name' && r.role !== 'other' && r.role !== 'note');
+  if (useful.length === 0) return null;
+  return { roles, kind };
+}
+
+function makeColumns(roles: { role: ColumnRole; label: string; year: number | null }[], xs?: [number, number][]): Column[] {
+  return roles.map((r, i) => ({ role: r.role, label: r.label, year: r.year, x0: xs?.[i]?.[0] ?? 0, x1: xs?.[i]?.[1] ?? 0 }));
+}
+
+/** Cells of a tab-separated or pipe row, trimmed, outer pipes dropped. */
+export function splitCells(text: string, mode: 'tsv' | 'pipe'): string[] {
+  if (mode === 'tsv') return text.split('\t').map((c) => c.trim());
+  let t = text.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|')) t = t.slice(0, -1);
+  return t.split('|').map((c) => c.trim());
+}
+
+/** Segments of a space-aligned line: runs of text separated by two or more spaces. */
+export function layoutSegments(line: Line): { x0: number; x1: number; from: number; to: number }[] {
+  const out: { x0: number; x1: number; from: number; to: number }[] = [];
+  const re = /\S+(?: \S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line.text))) {
+    out.push({ x0: line.indent + m.index, x1: line.indent + m.index + m[0].length, from: m.index, to: m.index + m[0].length });
+  }
+  return out;
+}
+
+export const PIPE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$/;
+
+// Words that may continue a wrapped flattened header: "Đơn vị" / "tính", "Thời gian" / "hoàn thành".
+const HEADER_TAIL_WORDS = new Set([
+  'tinh', 'hop', 'hoan', 'thanh', 'thuc', 'hien', 'ket', 'qua', 'thoi', 'gian', 'chu', 'tri', 'phoi', 'theo', 'doi',
+  'danh', 'gia', 'don', 'vi', 'co', 'quan', 'san', 'pham', 'dau', 'ra', 'ghi', 'nam', 'kinh', 'phi', 'nguon',
+  'muc', 'tieu', 'chi', 'noi', 'dung', 'cong', 'viec', 'nhiem', 'vu', 'trach', 'do', 'tien', 'han', 'lo', 'trinh',
+  'du', 'kien', 'va', 'giai', 'phap', 'ten', 'hinh', 'thuc', 'von', 'toan', 'tru', 'trach', 'phu',
+]);
+
+function isHeaderTail(line: Line): boolean {
+  const words = line.key.replace(/[,;:/().\-]/g, ' ').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 12) return false;
+  return words.every((w) => HEADER_TAIL_WORDS.has(w) || /^(?:19|20)\d{2}$/.test(w));
+}
+
+/**
+ * Is there a table header at lines[i]? Recognizes "STT | Chỉ tiêu | Đơn vị tính |
+ * Kết quả | Đơn vị chủ trì" and its task-table cousins in any of the four modes.
+ */
+export function detectTableHeader(lines: readonly Line[], i: number): TableHeader | null {
+  const first = lines[i];
+  if (!first || first.role === 'blank') return null;
+  const key = first.key;
+  if (!/^(?:\|\s*)?(?:stt|tt|so tt|so thu tu)\b/.test(key) && !(first.text.includes('\t') || first.text.includes('|'))) return null;
+  // Tab- or pipe-separated header.
+  for (const mode of ['tsv', 'pipe'] as const) {
+    const sep = mode === 'tsv' ? '\t' : '|';
+    if (!first.text.includes(sep)) continue;
+    const cells = splitCells(first.text, mode);
+    if (cells.filter(Boolean).length < 3) continue;
+    const found: Found[] = [];
+    for (const cell of cells) {
+      const labels = scanLabels(looseKey(cell));
+      // One role per cell: the most specific label in it.
+      const pick = pickCellLabel(labels);
+      found.push(pick ?? { label: 'other', text: cell, year: null, at: 0, end: 0 });
+    }
+    const resolved = resolveLabels(found);
+    if (!resolved || !/^(?:stt|tt|so tt|so thu tu)$/.test(looseKey(cells[0] ?? ''))) continue;
+    const used = [first];
+    const next = lines[i + 1];
+    if (mode === 'pipe' && next && PIPE_SEPARATOR.test(next.text)) used.push(next);
+    return { columns: makeColumns(resolved.roles), kind: resolved.kind, mode, lines: used };
+  }
+  if (!/^(?:stt|tt|so tt|so thu tu)\b/.test(key)) return null;
+  // Space-aligned header: three or more segments separated by runs of spaces.
+  const segments = layoutSegments(first);
+  if (segments.length >= 3 && /\S {2,}\S/.test(first.text)) {
+    const found: Found[] = [];
+    const xs: [number, number][] = [];
+    for (const s of segments) {
+      const pick = pickCellLabel(scanLabels(looseKey(first.text.slice(s.from, s.to))));
+      found.push(pick ?? { label: 'other', text: first.text.slice(s.from, s.to), year: null, at: 0, end: 0 });
+      xs.push([s.x0, s.x1]);
+    }
+    const resolved = resolveLabels(found);
+    if (resolved && resolved.roles.length === segments.length) {
+      return { columns: makeColumns(resolved.roles, xs), kind: resolved.kind, mode: 'layout', lines: [first] };
+    }
+  }
+  // Flattened header, possibly wrapped over a few lines.
+  const used = [first];
+  for (let j = i + 1; j < lines.length && used.length < 6; j++) {
+    const l = lines[j]!;
+    if (l.role === 'blank') continue;
+    if (!isHeaderTail(l)) break;
+    used.push(l);
+  }
+  const joined = looseKey(used.map((l) => l.text).join(' '));
+  const resolved = resolveLabels(scanLabels(joined));
+  if (!resolved) return null;
+  return { columns: makeColumns(resolved.roles), kind: resolved.kind, mode: 'flat', lines: used };
+}
+
+const CELL_PRIORITY: Label[] = ['number', 'output', 'lead', 'support', 'timeline', 'unit', 'name-indicator', 'name-task', 'target', 'result', 'note', 'funding', 'unit?'];
+
+function pickCellLabel(labels: Found[]): Found | null {
+  if (labels.length === 0) return null;
+  const year = labels.find((l) => l.year !== null);
+  if (year && labels.length <= 2) return year;
+  let best: Found | null = null;
+  for (const l of labels) {
+    if (!best || CELL_PRIORITY.indexOf(l.label) < CELL_PRIORITY.indexOf(best.label)) best = l;
+  }
+  return best;
+}

@@ -1,0 +1,261 @@
+import type { Line } from '../../normalize/lines.js';
+import { startsUpper } from '../../text/fold.js';
+import { romanValue } from '../../structure/markers.js';
+import type { TableHeader } from './header.js';
+import { PIPE_SEPARATOR, layoutSegments, splitCells } from './header.js';
+
+export type RowKind = 'roman' | 'number' | 'dash' | 'plain';
+
+/** One row of a table as laid out: its lines, and for tabular modes its cells. */
+export interface TableRow {
+  kind: RowKind;
+  /** As written: "II", "12", "5.25", "-"; null for a row without a number. */
+  numbering: string | null;
+  ordinal: number[];
+  lines: Line[];
+  /** Where the row's own text starts in lines[0] (after "12 " or "- "). */
+  textStart: number;
+  /** tsv, pipe and layout modes: the text pieces of each column, line by line, as ranges of `line.full` (tsv, pipe) or `line.m` (layout). */
+  cells: { line: Line; from: number; to: number }[][] | null;
+}
+
+export interface RowIssue {
+  code: 'numbering-gap' | 'numbering-repeat' | 'numbering-unusual' | 'page-number-in-table';
+  message: string;
+  line: Line;
+}
+
+const ROMAN_ROW = /^([IVXL]{1,6})(?:\s*[.\-–):]\s*|\s+|$)(.*)$/;
+const NUMBER_ROW = /^(\d{1,3})(?:\.(\d{1,3}))?\.?(?:\s+(.*)|$)/;
+const DASH_ROW = /^([-–—+•])(?:\s+|$|(?=\p{L}))(.*)$/u;
+
+interface SequenceState {
+  lastRoman: number;
+  lastTop: number;
+  /** A group row (Roman) started and no numbered row has come yet: numbering may restart at 1. */
+  freshGroup: boolean;
+}
+
+function nextContent(lines: readonly Line[], i: number): Line | null {
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.role === 'content') return l;
+  }
+  return null;
+}
+
+/**
+ * Group a flattened table's lines into rows. A line opens a row when it starts
+ * with the number the sequence expects ("12" after "11", "1" after a group
+ * row, a Roman numeral after the last group), with "-" (a sub-row), or with a
+ * decimal "5.25" under row 5. Other lines continue the current row, so a
+ * wrapped line that happens to start with a number stays where it is.
+ */
+function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[] {
+  const rows: TableRow[] = [];
+  const st: SequenceState = { lastRoman: 0, lastTop: 0, freshGroup: true };
+  let current: TableRow | null = null;
+  const open = (row: TableRow) => {
+    rows.push(row);
+    current = row;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.role === 'blank' || line.role === 'decoration' || line.role === 'trailer' || line.role === 'running-header') continue;
+    const text = line.text;
+    const next = nextContent(lines, i);
+    const r = ROMAN_ROW.exec(text);
+    if (r) {
+      const v = romanValue(r[1]!);
+      const rest = r[2] ?? '';
+      if (v && v === st.lastRoman + 1 && (rest === '' ? next !== null && startsUpper(next.text) : startsUpper(rest))) {
+        st.lastRoman = v;
+        // Numbering may go on from the last group ("16" after "15") or restart at 1.
+        st.freshGroup = true;
+        open({ kind: 'roman', numbering: r[1]!, ordinal: [v], lines: [line], textStart: text.length - rest.length, cells: null });
+        continue;
+      }
+    }
+    const n = NUMBER_ROW.exec(text);
+    if (n) {
+      const top = Number(n[1]);
+      const sub = n[2] !== undefined ? Number(n[2]) : null;
+      const rest = n[3] ?? '';
+      const restStartsRow = rest === '' ? next !== null && (startsUpper(next.text) || DASH_ROW.test(next.text)) : startsUpper(rest) || /^["“(]/.test(rest);
+      let accept = false;
+      if (sub === null) {
+        if (top === st.lastTop + 1 && (rest !== '' || restStartsRow)) accept = true;
+        else if (top === 1 && st.freshGroup && restStartsRow) accept = true;
+        else if (top === st.lastTop && top > 0 && rest !== '' && restStartsRow) {
+          accept = true;
+          issues.push({ code: 'numbering-repeat', message: `row number ${top} is repeated`, line });
+        } else if (top > st.lastTop + 1 && top <= st.lastTop + 3 && rest !== '' && restStartsRow) {
+          accept = true;
+          issues.push({ code: 'numbering-gap', message: `row number ${top} follows ${st.lastTop}: ${top - st.lastTop - 1} number(s) skipped`, line });
+        }
+      } else if (top === st.lastTop && restStartsRow) {
+        accept = true;
+        issues.push({ code: 'numbering-unusual', message: `row "${top}.${n[2]}" is numbered as a decimal inside row ${top}`, line });
+      }
+      if (accept) {
+        if (sub === null) {
+          st.lastTop = top;
+          st.freshGroup = false;
+        }
+        const numbering = sub === null ? n[1]! : `${n[1]}.${n[2]}`;
+        open({
+          kind: sub === null ? 'number' : 'dash',
+          numbering,
+          ordinal: sub === null ? [top] : [top, sub],
+          lines: [line],
+          textStart: text.length - rest.length,
+          cells: null,
+        });
+        continue;
+      }
+    }
+    if (line.role === 'page-number') {
+      issues.push({ code: 'page-number-in-table', message: `"${text}" read as a page number`, line });
+      continue;
+    }
+    const d = DASH_ROW.exec(text);
+    if (d) {
+      open({ kind: 'dash', numbering: d[1] === '+' ? '+' : '-', ordinal: [], lines: [line], textStart: text.length - (d[2] ?? '').length, cells: null });
+      continue;
+    }
+    if (current) (current as TableRow).lines.push(line);
+    else open({ kind: 'plain', numbering: null, ordinal: [], lines: [line], textStart: 0, cells: null });
+  }
+  return rows;
+}
+
+/** Cells of one line of a tabular table, as [from, to) ranges of line.text per column. */
+function lineCells(line: Line, header: TableHeader): { from: number; to: number }[] {
+  const columns = header.columns;
+  const out: { from: number; to: number }[] = columns.map(() => ({ from: 0, to: 0 }));
+  if (header.mode === 'layout') {
+    // Each segment goes to the column whose header it overlaps most (or starts under).
+    for (const s of layoutSegments(line)) {
+      let best = -1;
+      let bestOverlap = -Infinity;
+      for (let c = 0; c < columns.length; c++) {
+        const x0 = columns[c]!.x0;
+        const x1 = c + 1 < columns.length ? columns[c + 1]!.x0 : Infinity;
+        const overlap = Math.min(s.x1, x1) - Math.max(s.x0, x0);
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          best = c;
+        }
+      }
+      const cell = out[best]!;
+      if (cell.to === 0) {
+        cell.from = s.from;
+        cell.to = s.to;
+      } else cell.to = s.to;
+    }
+    return out;
+  }
+  const sep = header.mode === 'tsv' ? '\t' : '|';
+  // Untrimmed: "\tminh cấp xã …" continues the row above with an empty number cell.
+  let text = line.full.text.replace(/[\r\n]+$/, '');
+  let offset = 0;
+  if (header.mode === 'pipe') {
+    const lead = text.length - text.trimStart().length;
+    text = text.trimStart();
+    offset = lead;
+  }
+  if (header.mode === 'pipe') {
+    if (text.startsWith('|')) {
+      text = text.slice(1);
+      offset += 1;
+    }
+    text = text.replace(/\|\s*$/, '');
+  }
+  const parts = text.split(sep);
+  let at = offset;
+  for (let c = 0; c < parts.length; c++) {
+    const p = parts[c]!;
+    const lead = p.length - p.trimStart().length;
+    const body = p.trim();
+    // Extra cells beyond the header go to the last column.
+    const target = Math.min(c, columns.length - 1);
+    const cell = out[target]!;
+    if (body) {
+      if (cell.to === 0) {
+        cell.from = at + lead;
+        cell.to = at + lead + body.length;
+      } else cell.to = at + lead + body.length;
+    }
+    at += p.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Rows of a tab-separated, pipe or space-aligned table: a row starts where the
+ * number column has text; a line whose number cell is empty continues the row
+ * above it cell by cell (a wrapped cell).
+ */
+function collectTabularRows(lines: readonly Line[], header: TableHeader, issues: RowIssue[]): TableRow[] {
+  const rows: TableRow[] = [];
+  const numberCol = header.columns.findIndex((c) => c.role === 'number');
+  const nameCol = header.columns.findIndex((c) => c.role === 'name');
+  let lastTop = 0;
+  let lastRoman = 0;
+  for (const line of lines) {
+    if (line.role === 'blank' || line.role === 'trailer' || line.role === 'running-header') continue;
+    if (header.mode === 'pipe' && PIPE_SEPARATOR.test(line.text)) continue;
+    const ranges = lineCells(line, header);
+    const source = header.mode === 'layout' ? line.text : line.full.text;
+    const numText = numberCol >= 0 ? source.slice(ranges[numberCol]!.from, ranges[numberCol]!.to).trim() : '';
+    const nameText = nameCol >= 0 ? source.slice(ranges[nameCol]!.from, ranges[nameCol]!.to).trim() : '';
+    const current = rows[rows.length - 1];
+    const dash = DASH_ROW.exec(nameText);
+    if (!numText && !(dash && nameText.length > 1) && current) {
+      ranges.forEach((r, c) => {
+        if (r.to > r.from) current.cells![c]!.push({ line, ...r });
+      });
+      current.lines.push(line);
+      continue;
+    }
+    let kind: RowKind = 'plain';
+    let ordinal: number[] = [];
+    const roman = romanValue(numText.replace(/[.)]$/, ''));
+    const num = /^(\d{1,3})(?:\.(\d{1,3}))?\.?$/.exec(numText);
+    if (roman && !num) {
+      kind = 'roman';
+      ordinal = [roman];
+      if (roman !== lastRoman + 1) issues.push({ code: roman === lastRoman ? 'numbering-repeat' : 'numbering-gap', message: `group ${numText} follows ${lastRoman || 'the header'}`, line });
+      lastRoman = roman;
+      lastTop = 0;
+    } else if (num) {
+      const top = Number(num[1]);
+      if (num[2] !== undefined) {
+        kind = 'dash';
+        ordinal = [top, Number(num[2])];
+      } else {
+        kind = 'number';
+        ordinal = [top];
+        if (top === lastTop) issues.push({ code: 'numbering-repeat', message: `row number ${top} is repeated`, line });
+        else if (top > lastTop + 1) issues.push({ code: 'numbering-gap', message: `row number ${top} follows ${lastTop}: ${top - lastTop - 1} number(s) skipped`, line });
+        else if (top < lastTop && top !== 1) issues.push({ code: 'numbering-unusual', message: `row number ${top} follows ${lastTop}`, line });
+        lastTop = top;
+      }
+    } else if (/^[-–—+•]$/.test(numText) || dash) kind = 'dash';
+    const cells: { line: Line; from: number; to: number }[][] = header.columns.map(() => []);
+    ranges.forEach((r, c) => {
+      if (r.to > r.from) cells[c]!.push({ line, ...r });
+    });
+    // "- Tỷ lệ …" written in the name cell: drop the dash from the name.
+    if (dash && nameCol >= 0 && cells[nameCol]![0]) {
+      const cell = cells[nameCol]![0]!;
+      cell.from += nameText.length - (dash[2] ?? '').length;
+    }
+    rows.push({ kind, numbering: numText || (kind === 'dash' ? '-' : null), ordinal, lines: [line], textStart: 0, cells });
+  }
+  return rows;
+}
+
+export function collectRows(lines: readonly Line[], header: TableHeader, issues: RowIssue[]): TableRow[] {
+  return header.mode === 'flat' ? collectFlatRows(lines, issues) : collectTabularRows(lines, header, issues);
+}

@@ -1,0 +1,269 @@
+import { looseKey, startsUpper } from '../../text/fold.js';
+import type { Mapped } from '../../text/mapped.js';
+import { targetCellScore } from '../targets.js';
+import { timelineScore } from '../timelines.js';
+import {
+  MEASURE_UNITS,
+  OUTPUT_HEADS,
+  TASK_VERBS,
+  UNIT_HEADS,
+  UNIT_NAMES_WITH_VERBS,
+  containsPhrase,
+  startsWithPhrase,
+} from '../vocabulary.js';
+import type { ColumnRole } from './header.js';
+
+/**
+ * PDF text runs the cells of a table row together:
+ *
+ *   "22 Xây dựng kế hoạch phát triển hạ tầng số của xã Phòng VH-XH Các phòng"
+ *   "chuyên môn"
+ *   "Kế hoạch Năm 2025"
+ *
+ * The cells still come in column order (name, lead, support, output,
+ * timeline), so a row is split by choosing the cut points that make every
+ * piece read most like its column: a unit's name where a unit belongs, a
+ * timeline where the timeline belongs. Cuts at line starts get a bonus,
+ * since a cell usually starts on a new line.
+ */
+
+export interface Token {
+  from: number;
+  to: number;
+  text: string;
+  key: string;
+  lineStart: boolean;
+  upper: boolean;
+}
+
+export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[] {
+  const out: Token[] = [];
+  const key = looseKey(m.text);
+  const re = /\S+/g;
+  let t: RegExpExecArray | null;
+  let prevLine = -1;
+  while ((t = re.exec(m.text))) {
+    const from = t.index;
+    const to = from + t[0].length;
+    const line = lineOf(m.starts[from]!);
+    out.push({ from, to, text: t[0], key: key.slice(from, to), lineStart: out.length > 0 && line !== prevLine, upper: startsUpper(t[0]) });
+    prevLine = lineOf(m.ends[to - 1]! - 1);
+  }
+  return out;
+}
+
+const DANGLING = new Set(['cua', 'va', 've', 'voi', 'cho', 'cac', 'trong', 'tai', 'tu', 'den', 'de', 'theo', 'cung', 'nhung', 'mot', 'la', 'o', 'hoac', 'nham', 'tren', 'duoi', 'giua', 'bang', 'do', 'thuoc', 'nhu']);
+const NEG = -Infinity;
+
+function spanKey(tokens: Token[], a: number, b: number): string {
+  let s = '';
+  for (let i = a; i < b; i++) s += (i > a ? ' ' : '') + tokens[i]!.key;
+  return s;
+}
+function spanText(tokens: Token[], a: number, b: number): string {
+  let s = '';
+  for (let i = a; i < b; i++) s += (i > a ? ' ' : '') + tokens[i]!.text;
+  return s;
+}
+
+function endsBadly(tokens: Token[], b: number): number {
+  const last = tokens[b - 1]!;
+  const k = last.key.replace(/[,;:]+$/, '');
+  if (DANGLING.has(k)) return -2;
+  if (/[,;(/]$/.test(last.text) || /^[-–]$/.test(last.text)) return -1.5;
+  return 0;
+}
+
+/** Length in tokens of the unit head at tokens[i] ("Phòng", "Trung tâm", "Các phòng"), 0 if none. */
+export function unitHeadAt(tokens: Token[], i: number, requireUpper = true): number {
+  const t = tokens[i];
+  if (!t || (requireUpper && !t.upper)) return 0;
+  const key = spanKey(tokens, i, Math.min(tokens.length, i + 6)).replace(/[,;:.]/g, '');
+  const head = startsWithPhrase(key, UNIT_HEADS);
+  if (!head) return 0;
+  return head.split(' ').length;
+}
+
+/** How much tokens[a, b) read like one or more unit names ("Phòng VH-XH", "Văn phòng HĐND-UBND, Trung tâm PVHCC"). */
+export function unitPhraseScore(tokens: Token[], a: number, b: number): number {
+  const n = b - a;
+  const head = unitHeadAt(tokens, a);
+  if (!head) return NEG;
+  let score = 3;
+  let sinceHead = head; // tokens in the current unit so far
+  let ownWords = 0; // words after the head in the current unit
+  const key = spanKey(tokens, a, b);
+  for (let i = a + head; i < b; ) {
+    const prev = tokens[i - 1]!;
+    const h = unitHeadAt(tokens, i);
+    if (h) {
+      const separated = /[,;]$/.test(prev.text) || prev.key === 'va';
+      if (!separated && ownWords > 0) score -= 1.5;
+      sinceHead = h;
+      ownWords = 0;
+      i += h;
+      continue;
+    }
+    ownWords++;
+    sinceHead++;
+    i++;
+  }
+  void sinceHead;
+  for (const v of TASK_VERBS) {
+    const at = containsPhrase(key, v);
+    if (at <= 0 || UNIT_NAMES_WITH_VERBS.some((u) => key.includes(u) && key.indexOf(u) <= at && at < key.indexOf(u) + u.length)) continue;
+    // A capitalised verb starts the next cell: "Công an xã | Khai thác CSDL …".
+    score -= /^\p{Lu}/u.test(spanText(tokens, a, b).slice(at)) ? 4 : 1.5;
+  }
+  if (/\d{4}/.test(key)) score -= 2;
+  if (n > 12) score -= 0.15 * (n - 12);
+  return score + endsBadly(tokens, b);
+}
+
+function unitColumnScore(tokens: Token[], a: number, b: number): number {
+  const n = b - a;
+  if (n > 7) return NEG;
+  // A unit cell starts with a capital or a symbol: "Người", "DN", "%", "Thứ bậc".
+  if (!tokens[a]!.upper && !/^[%‰]/.test(tokens[a]!.text)) return NEG;
+  const key = spanKey(tokens, a, b);
+  if (MEASURE_UNITS.includes(key)) return 3;
+  if (key.startsWith('%')) return 2.5 - 0.3 * (n - 1);
+  const start = startsWithPhrase(key, MEASURE_UNITS);
+  if (start && tokens[a]!.upper) return 1.2 - 0.3 * (n - start.split(' ').length);
+  return NEG;
+}
+
+function targetColumnScore(tokens: Token[], a: number, b: number): number {
+  const n = b - a;
+  const text = spanText(tokens, a, b);
+  const s = targetCellScore(text);
+  let score: number;
+  if (s > 0) score = (s === 3 ? 4 : 3) - 0.05 * Math.max(0, n - 4);
+  else {
+    if (!tokens[a]!.upper) return NEG;
+    if (unitHeadAt(tokens, a)) return NEG;
+    score = 0.3 - 0.05 * n;
+  }
+  return score + endsBadly(tokens, b);
+}
+
+function outputColumnScore(tokens: Token[], a: number, b: number): number {
+  const n = b - a;
+  const key = spanKey(tokens, a, b);
+  let score: number;
+  if (/^\d/.test(tokens[a]!.text)) score = -1.5;
+  else if (!tokens[a]!.upper) score = -1;
+  else if (startsWithPhrase(key, OUTPUT_HEADS)) score = 2;
+  else if (unitHeadAt(tokens, a)) score = -3;
+  else score = 0.2;
+  // An output cell does not open with a timeline ("Năm 2025, các năm tiếp theo …").
+  for (let k = Math.min(b, a + 6); k > a; k--) {
+    if (timelineScore(spanText(tokens, a, k)) === 2) {
+      score -= 2;
+      break;
+    }
+  }
+  score -= 0.05 * Math.max(0, n - 6);
+  return score + endsBadly(tokens, b);
+}
+
+function timelineColumnScore(tokens: Token[], a: number, b: number): number {
+  if (b - a > 14) return NEG;
+  return timelineScore(spanText(tokens, a, b)) === 2 ? 4 : NEG;
+}
+
+interface ColumnModel {
+  empty: number;
+  maxLen: number;
+  score(tokens: Token[], a: number, b: number): number;
+}
+
+const MODELS: Record<ColumnRole, ColumnModel> = {
+  number: { empty: 0, maxLen: 0, score: () => NEG },
+  name: {
+    empty: NEG,
+    maxLen: Infinity,
+    score: (t, a, b) => endsBadly(t, b),
+  },
+  unit: { empty: -1, maxLen: 7, score: unitColumnScore },
+  target: { empty: -1.5, maxLen: 40, score: targetColumnScore },
+  lead: { empty: -2, maxLen: 30, score: unitPhraseScore },
+  support: {
+    empty: 0,
+    maxLen: 40,
+    score: (t, a, b) => {
+      const s = unitPhraseScore(t, a, b);
+      return s === NEG ? (b - a <= 12 && t[a]!.upper ? -3 : NEG) : s;
+    },
+  },
+  output: { empty: -0.5, maxLen: 30, score: outputColumnScore },
+  timeline: { empty: -1.5, maxLen: 14, score: timelineColumnScore },
+  note: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
+  funding: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
+  other: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
+};
+
+export interface Segmentation {
+  /** [from, to) token ranges, one per role given. */
+  spans: [number, number][];
+  score: number;
+}
+
+/** Longest row (in words) that is split by search; longer rows keep everything in the name. */
+export const MAX_SEGMENT_TOKENS = 400;
+
+/**
+ * Split tokens into consecutive spans, one per role (the first must be the
+ * name). Returns null when no split is possible.
+ */
+export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation | null {
+  const n = tokens.length;
+  const k = roles.length;
+  if (n === 0 || k === 0) return null;
+  if (n > MAX_SEGMENT_TOKENS) return { spans: roles.map((_, i) => (i === 0 ? [0, n] : [n, n])), score: 0 };
+  // best[c][i]: best score with the first c columns covering tokens[0, i).
+  const best: Float64Array[] = [];
+  const from: Int32Array[] = [];
+  for (let c = 0; c <= k; c++) {
+    best.push(new Float64Array(n + 1).fill(NEG));
+    from.push(new Int32Array(n + 1).fill(-1));
+  }
+  best[0]![0] = 0;
+  // How many tokens the columns after c can take at most: the name must leave room for them.
+  for (let c = 0; c < k; c++) {
+    const model = MODELS[roles[c]!];
+    const row = best[c]!;
+    for (let i = 0; i <= n; i++) {
+      const base = row[i]!;
+      if (base === NEG) continue;
+      // Empty cell.
+      if (model.empty !== NEG && base + model.empty > best[c + 1]![i]!) {
+        best[c + 1]![i] = base + model.empty;
+        from[c + 1]![i] = i;
+      }
+      const limit = Math.min(n, model.maxLen === Infinity ? n : i + model.maxLen);
+      for (let j = i + 1; j <= limit; j++) {
+        let s = model.score(tokens, i, j);
+        if (s === NEG) continue;
+        if (c > 0) {
+          if (tokens[i]!.lineStart) s += 1;
+          else if (!tokens[i]!.upper && !/^[\d≥≤<>=%]/.test(tokens[i]!.text)) s -= 1;
+        }
+        const v = base + s;
+        if (v > best[c + 1]![j]!) {
+          best[c + 1]![j] = v;
+          from[c + 1]![j] = i;
+        }
+      }
+    }
+  }
+  if (best[k]![n] === NEG) return null;
+  const spans: [number, number][] = new Array(k);
+  let j = n;
+  for (let c = k; c > 0; c--) {
+    const i = from[c]![j]!;
+    spans[c - 1] = [i, j];
+    j = i;
+  }
+  return { spans, score: best[k]![n]! };
+}

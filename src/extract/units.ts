@@ -1,0 +1,47 @@
+import { startsUpper } from '../text/fold.js';
+import { unitHeadAt, type Token } from './tables/segment.js';
+import { looseKey } from '../text/fold.js';
+
+function words(text: string): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push({ from: m.index, to: m.index + m[0].length, text: m[0], key: looseKey(m[0]), lineStart: false, upper: startsUpper(m[0]) });
+  return out;
+}
+
+/**
+ * A lead or support cell as a list of units. Cuts at ";", at ", " before a
+ * capitalised unit ("Phòng Kinh tế, Công an xã"), and where a second unit
+ * starts without a separator ("Trung tâm … Các phòng, đơn vị …", two cells
+ * that PDF text ran together). "Các phòng, đơn vị, các thôn trên địa bàn
+ * xã" stays one: a list in lower case is one phrase.
+ */
+export function splitUnits(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(';')) {
+    const toks = words(part);
+    if (toks.length === 0) continue;
+    let start = 0;
+    const firstHead = unitHeadAt(toks, 0, false);
+    let i = Math.max(firstHead, 1);
+    let own = firstHead ? 0 : 1;
+    while (i < toks.length) {
+      const h = unitHeadAt(toks, i);
+      if (!h) {
+        own++;
+        i++;
+        continue;
+      }
+      const prev = toks[i - 1]!;
+      if ((/,$/.test(prev.text) || own > 0) && prev.key !== 'va') {
+        out.push(part.slice(toks[start]!.from, prev.to));
+        start = i;
+        own = 0;
+      } else own += h; // "Văn phòng HĐND-UBND": a head right after a head is part of the name
+      i += h;
+    }
+    out.push(part.slice(toks[start]!.from, toks[toks.length - 1]!.to));
+  }
+  return out.map((s) => s.replace(/\s+/g, ' ').replace(/^[\s,;]+|[\s,;.]+$/g, '')).filter(Boolean);
+}

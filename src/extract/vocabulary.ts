@@ -1,0 +1,87 @@
+/**
+ * Domain vocabulary, written as loose keys (lower case, no diacritics; see
+ * text/fold.ts). These are the words Vietnamese administrative documents use
+ * for units, measures and outputs in general, not words taken from one plan.
+ */
+
+/**
+ * How a responsible unit's name starts: "Phòng Văn hóa - Xã hội", "Trung tâm
+ * PVHCC", "Công an xã", "Các phòng chuyên môn". A unit's name starts with a
+ * capital: in lower case "phòng", "bàn", "hội", "sở", "trường" are ordinary
+ * words ("phòng chống", "địa bàn", "xã hội", "sở hữu", "môi trường").
+ */
+export const UNIT_HEADS: readonly string[] = [
+  'uy ban mat tran to quoc', 'uy ban mttq', 'ubmttq', 'mat tran to quoc', 'mttq', 'uy ban nhan dan', 'uy ban', 'ubnd',
+  'hoi dong nhan dan', 'hdnd', 'hoi dong', 'trung tam', 'van phong', 'vp', 'cong an', 'tram y te', 'y te',
+  'cac phong', 'cac ban', 'cac nganh', 'cac don vi', 'cac co quan', 'cac to chuc', 'cac truong', 'cac nha truong',
+  'nha truong', 'truong hoc', 'truong mam non', 'truong tieu hoc', 'truong thcs', 'cac thon', 'cac ap', 'cac khu pho',
+  'cac to dan pho', 'cac xa', 'cac doanh nghiep', 'cac hoi', 'cac doan the', 'doan the', 'cac chi bo', 'cac dang bo',
+  'don vi', 'co quan', 'to chuc', 'doan thanh nien', 'doan tn', 'hoi nong dan', 'hoi lien hiep phu nu', 'hoi phu nu',
+  'hoi cuu chien binh', 'hoi ccb', 'ban chi huy quan su', 'ban chqs', 'quan su', 'buu dien', 'ngan hang', 'chi nhanh',
+  'doanh nghiep', 'nha mang', 'to cong nghe so', 'to cong tac', 'to giup viec', 'ban chi dao', 'ban nhan dan',
+  'ban quan ly', 'bql', 'ban xay dung dang', 'ban thuong vu', 'thuong truc', 'truong thon', 'truong ap', 'khu pho',
+  'to dan pho', 'dang uy', 'chi bo', 'dang bo', 'kho bac', 'chi cuc', 'bao hiem xa hoi', 'bhxh', 'dien luc',
+  'chu tich', 'pho chu tich', 'cong chuc', 'can bo', 'thu truong', 'nguoi dung dau', 'hop tac xa', 'htx',
+  'dai truyen thanh', 'dai phat thanh', 'viettel', 'vnpt', 'mobifone', 'fpt', 'so', 'bo', 'phong', 'ban', 'hoi',
+  'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'thon', 'ap',
+];
+
+/** Unit names that contain a verb and are still names: "Trung tâm Phục vụ hành chính công". */
+export const UNIT_NAMES_WITH_VERBS: readonly string[] = [
+  'phuc vu hanh chinh cong', 'dich vu tong hop', 'phat trien quy dat', 'xay dung dang', 'ho tro', 'phat trien',
+  'ung cuu', 'cung ung', 'van hoa', 'thong tin', 'xay dung',
+];
+
+/** Verbs that open a task, not a unit's name. */
+export const TASK_VERBS: readonly string[] = [
+  'xay dung', 'trien khai', 'thuc hien', 'nang cao', 'day manh', 'tang cuong', 'bao dam', 'dam bao', 'ho tro',
+  'phat trien', 'ung dung', 'thanh lap', 'ra soat', 'hoan thien', 'cung cap', 'khai thac', 'tuyen truyen',
+  'dao tao', 'boi duong', 'dau tu', 'nang cap', 'so hoa', 'ket noi', 'chia se', 'duy tri', 'van hanh', 'phan dau',
+  'tham muu', 'ban hanh', 'pho bien', 'quan triet', 'dap ung', 'huong toi', 'gop phan', 'thuc day', 'mua sam',
+  'to chuc thuc hien', 'to chuc trien khai', 'khuyen khich', 'huy dong', 'nghien cuu', 'de xuat', 'lam tot',
+  'phat dong', 'tiep tuc', 'hinh thanh', 'hoan thanh', 'tao', 'giam sat', 'kiem tra', 'theo doi', 'danh gia',
+];
+
+/**
+ * Measures in an indicator table's unit column ("Đơn vị tính"). Words that
+ * end names as often as they are units ("số", "năm", "bộ") are left out.
+ */
+export const MEASURE_UNITS: readonly string[] = [
+  '%', '% grdp', '% dan so', '% tong chi ngan sach', 'ty le', 'ty le %', 'nguoi', 'dn', 'doanh nghiep', 'thu bac',
+  'thu hang', 'xep hang', 'hang', 'so luong', 'he thong', 'san pham', 'co so', 'truong', 'xa', 'thon', 'ho',
+  'ho gia dinh', 'luot', 'gbps', 'mbps', 'don vi', 'du an', 'sang kien', 'van ban', 'cai', 'chiec', 'may',
+  'diem', 'ty dong', 'trieu dong', 'dong', 'km', 'ha', 'nen tang', 'csdl', 'ung dung', 'giai phap', 'mo hinh',
+  'lop', 'ho so', 'tthc', 'thu tuc', 'dich vu', 'muc', 'muc do', 'cap do', 'chi so', 'bai bao', 'de tai',
+  'nhiem vu', 'sang che', 'tai khoan', 'cuoc', 'trung tam', 'clb', 'cau lac bo', 'htx',
+  'hop tac xa', 'tram', 'camera', 'thiet bi', 'website', 'ket noi', 'diem truy cap', 'nguoi/van dan', 'bai', 'tin', 'video', 'thang', 'ngay', 'gio', 'phut', 'co quan', 'dia phuong',
+];
+
+/** How a task's output cell usually starts ("Kết quả", "Sản phẩm đầu ra"). */
+export const OUTPUT_HEADS: readonly string[] = [
+  'quyet dinh', 'ke hoach', 'bao cao', 'van ban', 'cong van', 'huong dan', 'de an', 'chuong trinh', 'nghi quyet',
+  'thong bao', 'he thong', 'phan mem', 'co so du lieu', 'csdl', 'du lieu', 'ngan sach', 'tai lieu', 'lop tap huan',
+  'lop', 'hoi nghi', 'ket qua', 'san pham', 'ty le', 'to trinh', 'quy che', 'quy dinh', 'bo tieu chi', 'danh sach',
+  'danh muc', 'trang thong tin', 'ung dung', 'nen tang', 'mo hinh', 'phong trao', 'cuoc thi', 'chuyen muc',
+  'tin bai', 'an pham', 'so lieu', 'bien ban', 'cong trinh', 'trang thiet bi', 'thiet bi', 'giai phap', 'hop dong',
+];
+
+export function startsWithPhrase(key: string, phrases: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const p of phrases) {
+    if (key.startsWith(p) && (key.length === p.length || !/[\p{L}\p{N}]/u.test(key[p.length]!))) {
+      if (!best || p.length > best.length) best = p;
+    }
+  }
+  return best;
+}
+
+export function containsPhrase(key: string, phrase: string): number {
+  let i = key.indexOf(phrase);
+  while (i >= 0) {
+    const before = i === 0 ? ' ' : key[i - 1]!;
+    const after = key[i + phrase.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return i;
+    i = key.indexOf(phrase, i + 1);
+  }
+  return -1;
+}

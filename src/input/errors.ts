@@ -1,0 +1,21 @@
+/** Why an input cannot be used. The CLI maps every code to exit status 3. */
+export type InputErrorCode =
+  | 'not-found'
+  | 'is-directory'
+  | 'unreadable'
+  | 'empty'
+  | 'binary'
+  | 'encoding'
+  | 'too-large'
+  | 'unsupported-format';
+
+/** An input that cannot be parsed at all: unreadable, empty, binary, too large. */
+export class InputError extends Error {
+  constructor(
+    readonly code: InputErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

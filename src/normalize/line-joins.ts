@@ -1,0 +1,34 @@
+import { Mapped, MappedBuilder } from '../text/mapped.js';
+
+// Words and document numbers broken across lines: "Kế hoạch số 04-" / "KH/ĐU",
+// "ngày 22-" / "12-2024", "VP HĐND-" / "UBND" join without a space;
+// "Phòng Văn hóa -" / "Xã hội" (a spaced dash) joins with one.
+const BROKEN_AT_END = /[\p{L}\p{N}][-‐‑\/]$/u;
+const CONTINUES = /^[\p{L}\p{N}]/u;
+
+/** True when `next` continues a word or number that `prev` broke off. */
+export function joinsWithoutSpace(prev: string, next: string): boolean {
+  return BROKEN_AT_END.test(prev) && CONTINUES.test(next);
+}
+
+/**
+ * Join pieces of text (lines, cells) into one, keeping positions: one space
+ * between pieces unless a word or number was broken across them, white space
+ * collapsed (tabs included), ends trimmed.
+ */
+export function joinPieces(pieces: readonly Mapped[]): Mapped {
+  const parts = pieces.map((p) => p.collapseSpaces()).filter((p) => p.length > 0);
+  if (parts.length === 0) return new Mapped('', new Int32Array(0), new Int32Array(0));
+  if (parts.length === 1) return parts[0]!;
+  const b = new MappedBuilder();
+  let prevText = '';
+  for (const p of parts) {
+    if (b.length > 0 && !joinsWithoutSpace(prevText, p.text)) {
+      const at = p.starts[0]!;
+      b.appendText(' ', at, at);
+    }
+    b.append(p);
+    prevText = p.text;
+  }
+  return b.build();
+}

@@ -1,0 +1,47 @@
+import type { Line } from './lines.js';
+
+// Digital-signature stamps that PDF text extraction leaves behind:
+//   "\t2025-08-07T21:50:31+0700", "\tSigner's office", "\tSigning document",
+//   "Ký bởi: Ủy ban nhân dân xã …", "Thời gian ký: 07.08.2025 09:00:00 +07:00".
+const STRONG = [
+  /^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?$/,
+  /^signer'?s? office$/,
+  /^signing (?:document|time|date)$/,
+  /^(?:digitally )?signed by\b/,
+  /^(?:ky boi|nguoi ky|thoi gian ky|ngay ky|co quan ky)\s*:/,
+  /^email\s*:\s*\S+@\S+$/,
+  /^signature (?:valid|not verified)/,
+];
+
+function isStrong(line: Line): boolean {
+  return STRONG.some((re) => re.test(line.key));
+}
+
+// Right next to a stamp, indented like it: the signer's name, the office.
+function isWeak(line: Line): boolean {
+  const words = line.text.split(/\s+/).length;
+  return words <= 8 && (line.indent > 0 || /^co quan\s*:/.test(line.key));
+}
+
+/** Marks digital-signature stamp lines (and the name lines inside them) as 'trailer'. */
+export function markSignatureTrailers(lines: Line[]): number {
+  let marked = 0;
+  const content = lines.filter((l) => l.role === 'content');
+  for (let i = 0; i < content.length; i++) {
+    const line = content[i]!;
+    if (!isStrong(line)) continue;
+    line.role = 'trailer';
+    marked++;
+    // Spread to the weak lines that touch it on either side.
+    for (const dir of [-1, 1]) {
+      for (let j = i + dir; j >= 0 && j < content.length; j += dir) {
+        const n = content[j]!;
+        if (n.role === 'trailer') continue;
+        if (!isStrong(n) && !isWeak(n)) break;
+        n.role = 'trailer';
+        marked++;
+      }
+    }
+  }
+  return marked;
+}

@@ -1,0 +1,349 @@
+import { createHash } from 'node:crypto';
+import { normalizeText, type Line } from './normalize/index.js';
+import { joinPieces } from './normalize/line-joins.js';
+import { Mapped } from './text/mapped.js';
+import { LineIndex, type Position } from './text/positions.js';
+import { buildBlocks, type TableBlock } from './structure/blocks.js';
+import { annexKindFromTitle, type SectionKind } from './structure/kinds.js';
+import { measureLayout, type Layout } from './structure/layout.js';
+import { detectMarker, letterValue } from './structure/markers.js';
+import { buildTree, newNode, type SectionNode } from './structure/tree.js';
+import { findZones, type Zones } from './structure/zones.js';
+import { detectTableHeader } from './extract/tables/header.js';
+import type { ParsedTable } from './extract/tables/table.js';
+import { cleanName, walk, yearInText } from './extract/common.js';
+import { readMetadata, type PlanMetadata } from './extract/metadata.js';
+import { indicatorsFromObjectives, indicatorsFromTable, type IndicatorRecord } from './extract/indicators.js';
+import { tasksFromBody, tasksFromTable, type TaskRecord } from './extract/tasks.js';
+import { assignmentsFrom } from './extract/assignments.js';
+import { SCHEMA_VERSION, planSchema, type Diagnostic, type PlanDocument, type Section } from './model/schema.js';
+
+export interface ParseOptions {
+  /** Where the text came from; goes to source.path. */
+  path?: string | null;
+  /** 'markdown' for .md input; guessed from the text when not given. */
+  format?: 'text' | 'markdown' | 'pdf';
+  /** sha256 of the input bytes, when the caller has them (parsePlanFile does). */
+  sha256?: string;
+  /**
+   * Longest text parsed, in characters (default 20,000,000). A longer text
+   * gives a document with an `input-too-large` error and nothing extracted.
+   */
+  maxLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 20_000_000;
+
+interface AnnexTree {
+  node: SectionNode;
+  tables: ParsedTable[];
+  titleYear: number | null;
+}
+
+class Diagnostics {
+  readonly list: Diagnostic[] = [];
+  constructor(private readonly index: LineIndex) {}
+  add(severity: Diagnostic['severity'], code: string, message: string, position?: Position): void {
+    this.list.push({ severity, code, message, position: position ?? this.index.whole() });
+  }
+  atLine(severity: Diagnostic['severity'], code: string, message: string, line: Line): void {
+    this.add(severity, code, message, this.index.ofMapped(line.m));
+  }
+}
+
+function guessFormat(text: string): 'text' | 'markdown' {
+  return /^\s{0,3}#{1,6}\s|\*\*[^*\n]+\*\*|^\|.*\|\s*$|\$\\(?:geq|leq|ge|le)\b/m.test(text.slice(0, 200_000)) ? 'markdown' : 'text';
+}
+
+function nodeNumbering(node: SectionNode): string | null {
+  const m = node.marker;
+  if (!m) return null;
+  if (m.style === 'paren') return `(${m.numbering})`;
+  return m.numbering || null;
+}
+
+function nodePosition(node: SectionNode, index: LineIndex): Position {
+  const first = node.lines[0];
+  const last = node.lastLine ?? first;
+  if (!first || !last) return index.ofMapped(node.heading);
+  const start = first.m.span()?.start ?? node.heading.span()?.start ?? 0;
+  const end = last.m.span()?.end ?? start;
+  return index.position(start, Math.max(start, end));
+}
+
+/** Group rows of a table as sections: "I Đến năm 2030", "1 Nâng cao nhận thức …". */
+function tableSections(table: ParsedTable, kind: SectionKind, index: LineIndex): Section[] {
+  const out: Section[] = [];
+  const entries = table.entries;
+  const level = (rowKind: string) => (rowKind === 'roman' ? 1 : 2);
+  const stack: { section: Section; level: number }[] = [];
+  const endOf = (i: number, lvl: number): number => {
+    let end = entries[i]!.whole.span()?.end ?? 0;
+    for (let j = i + 1; j < entries.length; j++) {
+      const e = entries[j]!;
+      if (e.kind === 'group' && level(e.rowKind) <= lvl) break;
+      end = Math.max(end, e.whole.span()?.end ?? end);
+    }
+    return end;
+  };
+  entries.forEach((e, i) => {
+    if (e.kind !== 'group') return;
+    const lvl = level(e.rowKind);
+    const start = e.whole.span()?.start ?? 0;
+    const section: Section = {
+      numbering: e.numbering,
+      heading: cleanName(e.name).text,
+      kind,
+      position: index.position(start, Math.max(start, endOf(i, lvl))),
+      children: [],
+    };
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= lvl) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.section.children.push(section);
+    else out.push(section);
+    stack.push({ section, level: lvl });
+  });
+  return out;
+}
+
+function toSection(node: SectionNode, index: LineIndex): Section {
+  const children: Section[] = [];
+  for (const c of node.children) {
+    if (c.marker?.style === 'bullet' && c.children.length === 0) continue;
+    children.push(toSection(c, index));
+  }
+  for (const block of node.content) if (block.type === 'table') children.push(...tableSections(block.table, node.kind, index));
+  return {
+    numbering: nodeNumbering(node),
+    heading: cleanName(node.heading).text,
+    kind: node.kind,
+    position: nodePosition(node, index),
+    children,
+  };
+}
+
+/** Sequence checks on the numbering of headings: "III." twice, "2." after "4.". */
+function checkNumbering(root: SectionNode, diags: Diagnostics): void {
+  for (const node of walk(root)) {
+    const seen = new Map<string, number>();
+    for (const c of node.children) {
+      const m = c.marker;
+      if (!m || m.style === 'bullet' || m.style === 'annex') continue;
+      const style = m.style === 'decimal' ? `decimal${m.depth}` : m.style;
+      const value = m.style === 'letter' ? letterValue(m.numbering) : m.ordinal[m.ordinal.length - 1] ?? 0;
+      const prev = seen.get(style);
+      seen.set(style, value);
+      const shown = nodeNumbering(c) ?? '';
+      const line = c.lines[0]!;
+      if (prev === undefined) {
+        if (value > 1 && m.style !== 'letter' && m.style !== 'part') diags.atLine('info', 'numbering-start', `numbering starts at ${shown}`, line);
+        continue;
+      }
+      if (value === prev) diags.atLine('warning', 'numbering-repeat', `heading number ${shown} is repeated`, line);
+      else if (value < prev) diags.atLine('warning', 'numbering-order', `heading number ${shown} comes after a higher number`, line);
+      else if (value > prev + 1 && !(m.style === 'letter' && value === prev + 2)) diags.atLine('warning', 'numbering-gap', `heading number ${shown}: ${value - prev - 1} number(s) skipped`, line);
+    }
+  }
+}
+
+function annexTree(lines: readonly Line[], layout: Layout, index: LineIndex): AnnexTree | null {
+  const contentIdx = lines.findIndex((l) => l.role === 'content');
+  if (contentIdx < 0) return null;
+  const first = lines[contentIdx]!;
+  const marker = detectMarker(first);
+  if (!marker || marker.style !== 'annex') return null;
+  // Title: the rest of the heading line and the capitalised lines under it.
+  const titleLines: Mapped[] = [first.m.slice(marker.textStart)];
+  const own: Line[] = [first];
+  let i = contentIdx + 1;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.role !== 'content') continue;
+    if (detectTableHeader(lines, i) || /^\(/.test(l.text) || detectMarker(l)) break;
+    if (!/^[\p{Lu}\d"“]/u.test(l.text) || l.text !== l.text.toUpperCase() || own.length > 5) break;
+    titleLines.push(l.m);
+    own.push(l);
+  }
+  // "(Kèm theo Kế hoạch số …)" belongs to the heading too.
+  if (i < lines.length && /^\(/.test(lines[i]!.text)) {
+    for (; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.role !== 'content') continue;
+      own.push(l);
+      if (/\)\s*$/.test(l.text)) {
+        i++;
+        break;
+      }
+      if (own.length > 8) break;
+    }
+  }
+  const heading = cleanName(joinPieces(titleLines).replace(/^[\s:.\-–]+/g, () => ''));
+  const node = newNode(marker, heading, own, null);
+  const blocks = buildBlocks(lines.slice(i), { layout, index, inAnnex: true });
+  buildTree(blocks, node);
+  const tables = [...walk(node)].flatMap((n) => n.content.filter((b): b is TableBlock => b.type === 'table').map((b) => b.table));
+  const kinds = new Set(tables.map((t) => t.header.kind));
+  let kind: SectionKind = annexKindFromTitle(heading.text);
+  if (kinds.size === 1) kind = kinds.has('indicators') ? 'annex_indicators' : 'annex_tasks';
+  for (const n of walk(node)) n.kind = n.ownKind && n !== node ? n.ownKind : kind;
+  node.kind = kind;
+  for (const l of lines) if (l.role !== 'blank' && (!node.lastLine || l.index > node.lastLine.index)) node.lastLine = l;
+  return { node, tables, titleYear: yearInText(heading.text) };
+}
+
+function emptyMetadata(): PlanMetadata {
+  return {
+    documentType: null,
+    title: null,
+    number: null,
+    numberTemplate: null,
+    issuer: { name: null, kind: null },
+    locality: { name: null, level: null },
+    province: null,
+    issuedDate: null,
+    planYear: null,
+    signer: { name: null, title: null, capacity: null, onBehalfOf: null },
+    legalBases: [],
+    recipients: [],
+  };
+}
+
+function guard<T>(diags: Diagnostics, stage: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    diags.add('error', 'internal-error', `${stage} failed: ${err instanceof Error ? err.message : String(err)}; the rest of the document is still extracted`);
+    return fallback;
+  }
+}
+
+/**
+ * Parse a plan's text into a validated document. Pure: no file system, no
+ * console. Never throws: odd input gives diagnostics, not exceptions.
+ */
+export function parsePlan(text: string, options: ParseOptions = {}): PlanDocument {
+  const input = typeof text === 'string' ? text : String(text ?? '');
+  const sha256 = options.sha256 ?? createHash('sha256').update(input, 'utf8').digest('hex');
+  const format = options.format ?? guessFormat(input);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const skeleton = (index: LineIndex, diags: Diagnostics): PlanDocument => ({
+    schemaVersion: SCHEMA_VERSION,
+    source: { path: options.path ?? null, format, sha256 },
+    plan: emptyMetadata(),
+    sections: [],
+    indicators: [],
+    tasks: [],
+    assignments: [],
+    diagnostics: diags.list,
+  });
+  if (input.length > maxLength) {
+    const index = new LineIndex('');
+    const diags = new Diagnostics(index);
+    diags.add('error', 'input-too-large', `the text has ${input.length.toLocaleString('en')} characters, more than the limit of ${maxLength.toLocaleString('en')}; nothing was extracted`);
+    return skeleton(index, diags);
+  }
+  const normalized = normalizeText(input);
+  const { index, lines } = normalized;
+  const diags = new Diagnostics(index);
+  if (lines.every((l) => l.role === 'blank')) {
+    diags.add('error', 'empty-input', 'the text is empty');
+    return skeleton(index, diags);
+  }
+  if (normalized.trailerLines > 0) diags.add('info', 'signature-stamp', `${normalized.trailerLines} line(s) of a digital-signature stamp were left out`);
+
+  const zones: Zones = guard(diags, 'zones', { header: [], typeLine: null, title: [], preamble: [], body: lines, closing: [], recipients: [], signature: [], annexes: [] }, () => findZones(lines));
+  const layout = measureLayout([...zones.preamble, ...zones.body]);
+  const body = guard(diags, 'body structure', newNode(null, Mapped.empty(0), [], null), () => {
+    const root = newNode(null, Mapped.empty(0), [], null);
+    return buildTree(buildBlocks(zones.body, { layout, index, inAnnex: false }), root);
+  });
+  const annexes = guard(diags, 'annexes', [] as AnnexTree[], () => zones.annexes.map((a) => annexTree(a, layout, index)).filter((a): a is AnnexTree => a !== null));
+  const meta = guard(diags, 'metadata', emptyMetadata(), () => readMetadata(zones, layout, index));
+
+  const indicators: IndicatorRecord[] = guard(diags, 'indicators', [], () => {
+    const out = indicatorsFromObjectives(body, meta.planYear, (t, year) => indicatorsFromTable(t, { source: 'body', year, planYear: meta.planYear }));
+    for (const a of annexes) {
+      for (const t of a.tables) if (t.header.kind === 'indicators') out.push(...indicatorsFromTable(t, { source: 'annex', year: a.titleYear, planYear: meta.planYear }));
+    }
+    return out;
+  });
+  const tasks: TaskRecord[] = guard(diags, 'tasks', [], () => {
+    const out = tasksFromBody(body, (t) => tasksFromTable(t, 'body'));
+    for (const a of annexes) for (const t of a.tables) if (t.header.kind === 'tasks') out.push(...tasksFromTable(t, 'annex'));
+    return out;
+  });
+  const assignments = guard(diags, 'assignments', [], () => assignmentsFrom(body));
+
+  // Diagnostics from the structure.
+  guard(diags, 'numbering checks', undefined, () => checkNumbering(body, diags));
+  for (const root of [body, ...annexes.map((a) => a.node)]) {
+    for (const n of walk(root)) {
+      if (n.fuzzyTitle) diags.add('info', 'heading-typo', `heading "${cleanName(n.heading).text}" read as ${n.kind} despite its spelling`, nodePosition(n, index));
+    }
+  }
+  const allTables = [...[...walk(body)].flatMap((n) => n.content.filter((b): b is TableBlock => b.type === 'table').map((b) => b.table)), ...annexes.flatMap((a) => a.tables)];
+  for (const t of allTables) {
+    for (const issue of t.issues) {
+      const severity = issue.code === 'numbering-gap' || issue.code === 'numbering-repeat' ? 'warning' : 'info';
+      diags.atLine(severity, issue.code, issue.message, issue.line);
+    }
+    for (const e of t.entries) if (e.uncertain) diags.add('warning', 'table-row-unsplit', `could not tell the cells of row ${e.numbering ?? ''} apart; its text is kept in the name`.replace('  ', ' '), index.ofMapped(e.whole));
+  }
+  const kinds = new Set([...walk(body)].map((n) => n.kind));
+  const annexKinds = new Set(annexes.map((a) => a.node.kind));
+  if (body.children.length === 0 && annexes.length === 0) diags.add('warning', 'no-structure', 'no numbered sections or annexes were found: is this a plan?');
+  else {
+    if (!kinds.has('objectives') && !annexKinds.has('annex_indicators')) diags.add('info', 'section-missing', 'no objectives section (MỤC TIÊU) and no indicator annex');
+    if (!kinds.has('tasks') && !kinds.has('solutions') && !annexKinds.has('annex_tasks')) diags.add('warning', 'section-missing', 'no tasks section (NHIỆM VỤ, GIẢI PHÁP) and no task annex');
+    if (!kinds.has('implementation')) diags.add('info', 'section-missing', 'no implementation section (TỔ CHỨC THỰC HIỆN)');
+  }
+
+  const sections = guard(diags, 'sections', [] as Section[], () => [...body.children.map((c) => toSection(c, index)), ...annexes.map((a) => toSection(a.node, index))]);
+  const order = (m: Mapped) => m.span()?.start ?? 0;
+  indicators.sort((a, b) => order(a.span) - order(b.span));
+  tasks.sort((a, b) => order(a.span) - order(b.span));
+
+  const doc: PlanDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    source: { path: options.path ?? null, format, sha256 },
+    plan: meta,
+    sections,
+    indicators: indicators.map((r, i) => ({
+      id: `I${i + 1}`,
+      numbering: r.numbering,
+      name: r.name.text,
+      group: r.group,
+      unit: r.unit,
+      target: r.target,
+      targetYear: r.targetYear,
+      lead: r.lead,
+      source: r.source,
+      position: index.ofMapped(r.span),
+    })),
+    tasks: tasks.map((r, i) => ({
+      id: `T${i + 1}`,
+      numbering: r.numbering,
+      name: r.name.text,
+      group: r.group,
+      lead: r.lead,
+      support: r.support,
+      output: r.output,
+      timeline: r.timeline,
+      source: r.source,
+      position: index.ofMapped(r.span),
+    })),
+    assignments: assignments.map((a) => ({
+      unit: a.unit,
+      duties: a.duties,
+      position: a.node ? nodePosition(a.node, index) : index.ofMapped(a.first),
+    })),
+    diagnostics: diags.list,
+  };
+  const checked = planSchema.safeParse(doc);
+  if (checked.success) return checked.data;
+  // A bug, not an input problem: say so, and still return a valid document.
+  const fallback = skeleton(index, diags);
+  fallback.plan = planSchema.shape.plan.safeParse(meta).success ? meta : emptyMetadata();
+  diags.add('error', 'internal-error', `the extracted document failed validation: ${checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return fallback;
+}

@@ -1,0 +1,122 @@
+import type { Line } from '../normalize/lines.js';
+import { joinPieces } from '../normalize/line-joins.js';
+import type { Mapped } from '../text/mapped.js';
+import type { LineIndex } from '../text/positions.js';
+import { startsUpper } from '../text/fold.js';
+import { detectTableHeader } from '../extract/tables/header.js';
+import { parseTable, type ParsedTable } from '../extract/tables/table.js';
+import type { Layout } from './layout.js';
+import { detectMarker, type Marker } from './markers.js';
+
+export interface ItemBlock {
+  type: 'item';
+  marker: Marker;
+  lines: Line[];
+  /** The item's first paragraph, marker removed, lines joined. */
+  text: Mapped;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  lines: Line[];
+  text: Mapped;
+}
+
+export interface TableBlock {
+  type: 'table';
+  lines: Line[];
+  table: ParsedTable;
+}
+
+export type Block = ItemBlock | ParagraphBlock | TableBlock;
+
+const SENTENCE_END = /(?:[.;!?…]|\.\/\.)["”’)]*$/;
+
+/** Does a new paragraph start at `cur`, given the line before it? */
+export function breaksBefore(prev: Line, cur: Line, layout: Layout): boolean {
+  if (/:$/.test(prev.text)) return true;
+  const ended = SENTENCE_END.test(prev.text);
+  if (!layout.wrapped) return !(!ended && /^\p{Ll}/u.test(cur.text));
+  if (prev.text.length >= layout.width * 0.75) return false;
+  return ended || startsUpper(cur.text) || /^["“(\d]/.test(cur.text);
+}
+
+// Lines that end the body: "Trên đây là Kế hoạch …", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN".
+export const CLOSING = /^tren day la\b/;
+export const RECIPIENTS = /^noi nhan\b/;
+
+export interface BlockContext {
+  layout: Layout;
+  index: LineIndex;
+  /** Inside an annex a table runs to the annex's end; in the body it stops at the next part heading. */
+  inAnnex: boolean;
+}
+
+function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: BlockContext): number {
+  let end = start;
+  for (let j = start; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.role === 'blank') continue;
+    if (mode === 'tsv' || mode === 'pipe') {
+      const sep = mode === 'tsv' ? '\t' : '|';
+      if (l.role === 'content' && !l.text.includes(sep)) break;
+    } else if (!ctx.inAnnex) {
+      const m = l.role === 'content' ? detectMarker(l) : null;
+      if (m && (m.style === 'roman' || m.style === 'part' || m.style === 'annex')) break;
+      if (CLOSING.test(l.key) || RECIPIENTS.test(l.key)) break;
+    }
+    end = j + 1;
+  }
+  return end;
+}
+
+/**
+ * Group lines into items (a numbered or bulleted line and its continuation),
+ * paragraphs and tables. Blank lines are ignored: PDF text puts them in the
+ * middle of sentences, or after every line.
+ */
+export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] {
+  const blocks: Block[] = [];
+  let open: { marker: Marker | null; lines: Line[] } | null = null;
+  const close = () => {
+    if (!open) return;
+    const first = open.lines[0]!;
+    const pieces = open.lines.map((l, i) => (i === 0 && open!.marker ? l.m.slice(open!.marker.textStart) : l.m));
+    const text = joinPieces(pieces);
+    if (open.marker) blocks.push({ type: 'item', marker: open.marker, lines: open.lines, text });
+    else if (text.length > 0) blocks.push({ type: 'paragraph', lines: open.lines, text });
+    void first;
+    open = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.role !== 'content') continue;
+    const header = detectTableHeader(lines, i);
+    if (header) {
+      close();
+      const end = tableEnd(lines, i + 1, header.mode, ctx);
+      const tableLines = lines.slice(i, end).filter((l) => l.role !== 'blank');
+      blocks.push({ type: 'table', lines: tableLines, table: parseTable(tableLines, header, ctx.index) });
+      i = end - 1;
+      continue;
+    }
+    const marker = detectMarker(line);
+    if (marker) {
+      close();
+      open = { marker, lines: [line] };
+      continue;
+    }
+    if (open) {
+      const prev = open.lines[open.lines.length - 1]!;
+      const markerOnly = open.marker !== null && open.lines.length === 1 && prev.text.length <= open.marker.textStart;
+      if (markerOnly || !breaksBefore(prev, line, ctx.layout)) {
+        open.lines.push(line);
+        continue;
+      }
+      close();
+    }
+    open = { marker: null, lines: [line] };
+  }
+  close();
+  return blocks;
+}

@@ -1,0 +1,133 @@
+import type { Line } from '../normalize/lines.js';
+import type { Mapped } from '../text/mapped.js';
+import type { Block, ParagraphBlock, TableBlock } from './blocks.js';
+import { headingKind, type SectionKind } from './kinds.js';
+import type { Marker } from './markers.js';
+
+export interface SectionNode {
+  /** null for the root of a zone. */
+  marker: Marker | null;
+  heading: Mapped;
+  lines: Line[];
+  /** The kind the heading itself names ("NHIỆM VỤ" → tasks), if any. */
+  ownKind: SectionKind | null;
+  /** ownKind, or the parent's kind. */
+  kind: SectionKind;
+  /** The title was recognized despite a typo ("THỤC HIỆN" folds away; "TỔ CHỨC THỰC HIÊN" needs this). */
+  fuzzyTitle: boolean;
+  children: SectionNode[];
+  /** Paragraphs and tables directly under this node, in order. */
+  content: (ParagraphBlock | TableBlock)[];
+  parent: SectionNode | null;
+  /** Everything under the node, in document order: for its position. */
+  lastLine: Line | null;
+}
+
+// Fixed ranks: a Roman part never sits under "1.", "1." never under "1.1.".
+function rank(m: Marker): number | null {
+  switch (m.style) {
+    case 'annex':
+      return 0;
+    case 'part':
+      return 1;
+    case 'roman':
+      return 2;
+    case 'upper':
+      return 3;
+    case 'decimal':
+      return 3 + m.depth;
+    default:
+      return null;
+  }
+}
+
+function sameStyle(a: Marker, b: Marker): boolean {
+  if (a.style !== b.style) return false;
+  if (a.style === 'decimal') return a.depth === b.depth;
+  if (a.style === 'bullet') return a.numbering === b.numbering;
+  return true;
+}
+
+const SENTENCE_END = /(?:[.;!?…]|\.\/\.)["”’)]*$/;
+
+/** Headings that may name a section kind: parts always; numbered items when short. */
+function mayNameKind(m: Marker, heading: string): boolean {
+  if (m.style === 'roman' || m.style === 'part' || m.style === 'upper' || m.style === 'annex') return true;
+  if (m.style === 'bullet' || m.style === 'paren') return false;
+  const title = heading.split(':')[0]!;
+  return title.trim().split(/\s+/).length <= 10;
+}
+
+export function newNode(marker: Marker | null, heading: Mapped, lines: Line[], parent: SectionNode | null): SectionNode {
+  const node: SectionNode = {
+    marker,
+    heading,
+    lines,
+    ownKind: null,
+    kind: parent?.kind ?? 'other',
+    fuzzyTitle: false,
+    children: [],
+    content: [],
+    parent,
+    lastLine: lines[lines.length - 1] ?? null,
+  };
+  if (marker && mayNameKind(marker, heading.text)) {
+    const k = headingKind(heading.text);
+    if (k) {
+      node.ownKind = k.kind;
+      node.kind = k.kind;
+      node.fuzzyTitle = k.fuzzy;
+    }
+  }
+  return node;
+}
+
+function touch(node: SectionNode | null, line: Line | undefined): void {
+  for (let n = node; n && line; n = n.parent) {
+    if (!n.lastLine || n.lastLine.index < line.index) n.lastLine = line;
+  }
+}
+
+/**
+ * Build the outline of a zone. The nesting of numbering styles is learned as
+ * the text goes, the way reStructuredText learns its heading adornments: a
+ * style already open is a sibling, a new style nests one level deeper; Roman
+ * parts, "1." and "1.1." keep their fixed order, and nothing nests under a
+ * bullet except another kind of bullet.
+ */
+export function buildTree(blocks: readonly Block[], root: SectionNode): SectionNode {
+  const stack: SectionNode[] = [root];
+  const top = () => stack[stack.length - 1]!;
+  for (const block of blocks) {
+    if (block.type === 'item') {
+      const m = block.marker;
+      if (m.style !== 'bullet') {
+        while (stack.length > 1 && top().marker!.style === 'bullet') stack.pop();
+      }
+      const same = stack.findIndex((n, i) => i > 0 && sameStyle(n.marker!, m));
+      if (same > 0) stack.length = same;
+      else if (rank(m) !== null) {
+        while (stack.length > 1) {
+          const r = rank(top().marker!);
+          if (r === null || r < rank(m)!) break;
+          stack.pop();
+        }
+      }
+      const parent = top();
+      const node = newNode(m, block.text, block.lines, parent);
+      parent.children.push(node);
+      stack.push(node);
+      touch(node, block.lines[block.lines.length - 1]);
+      continue;
+    }
+    // A paragraph after an item that ended its sentence belongs to the item's parent.
+    let holder = top();
+    if (block.type === 'paragraph' && holder.marker && holder.children.length === 0 && holder.content.length === 0 && SENTENCE_END.test(holder.heading.text) && stack.length > 1) {
+      stack.pop();
+      holder = top();
+    }
+    holder.content.push(block);
+    touch(holder, block.lines[block.lines.length - 1]);
+  }
+  return root;
+}

@@ -1,0 +1,141 @@
+/**
+ * A string that remembers where each of its characters came from.
+ *
+ * Normalizers change text, never coordinates: every character of a `Mapped`
+ * carries the original offsets it was produced from (`starts[i]` inclusive,
+ * `ends[i]` exclusive). A character that replaced a longer run (a LaTeX
+ * command, an NFD sequence) maps to the whole run; a character that was
+ * inserted (the space that joins two lines) maps to an empty range.
+ */
+export class Mapped {
+  constructor(
+    readonly text: string,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+  ) {}
+
+  /** Text that maps one-to-one onto `original[offset, offset + text.length)`. */
+  static identity(text: string, offset: number): Mapped {
+    const n = text.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = offset + i;
+      ends[i] = offset + i + 1;
+    }
+    return new Mapped(text, starts, ends);
+  }
+
+  static empty(at: number): Mapped {
+    void at;
+    return new Mapped('', new Int32Array(0), new Int32Array(0));
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  slice(from: number, to: number = this.text.length): Mapped {
+    const a = Math.max(0, Math.min(from, this.text.length));
+    const b = Math.max(a, Math.min(to, this.text.length));
+    return new Mapped(this.text.slice(a, b), this.starts.slice(a, b), this.ends.slice(a, b));
+  }
+
+  /** Original [start, end) covered by text[from, to); null for an empty or inserted-only span. */
+  span(from = 0, to = this.text.length): { start: number; end: number } | null {
+    let a = from;
+    let b = to;
+    // Skip inserted characters (empty ranges) at both ends.
+    while (a < b && this.starts[a]! === this.ends[a]!) a++;
+    while (b > a && this.starts[b - 1]! === this.ends[b - 1]!) b--;
+    if (a >= b) return null;
+    return { start: this.starts[a]!, end: this.ends[b - 1]! };
+  }
+
+  trim(): Mapped {
+    const t = this.text;
+    let a = 0;
+    let b = t.length;
+    while (a < b && isSpace(t.charCodeAt(a))) a++;
+    while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
+    return a === 0 && b === t.length ? this : this.slice(a, b);
+  }
+
+  /**
+   * Replace every match of `re` (must be global) by `replace(match)`. Each
+   * replacement character maps to the whole matched range.
+   */
+  replace(re: RegExp, replace: (m: RegExpExecArray) => string): Mapped {
+    re.lastIndex = 0;
+    let m = re.exec(this.text);
+    if (!m) return this;
+    const b = new MappedBuilder();
+    let last = 0;
+    while (m) {
+      const s = m.index;
+      const e = s + m[0].length;
+      b.appendSlice(this, last, s);
+      const rep = replace(m);
+      const os = s < e ? this.starts[s]! : s < this.length ? this.starts[s]! : this.ends[s - 1] ?? 0;
+      const oe = s < e ? this.ends[e - 1]! : os;
+      b.appendText(rep, os, oe);
+      last = e;
+      if (m[0].length === 0) re.lastIndex++;
+      m = re.exec(this.text);
+    }
+    b.appendSlice(this, last, this.length);
+    return b.build();
+  }
+
+  /** Collapse every run of white space to one space, and trim. */
+  collapseSpaces(): Mapped {
+    if (!/\s\s|[^\S ]|^\s|\s$/.test(this.text)) return this;
+    return this.replace(/\s+/g, () => ' ').trim();
+  }
+}
+
+export class MappedBuilder {
+  private chars: string[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  appendSlice(m: Mapped, from: number, to: number): void {
+    if (to <= from) return;
+    this.chars.push(m.text.slice(from, to));
+    for (let i = from; i < to; i++) {
+      this.starts.push(m.starts[i]!);
+      this.ends.push(m.ends[i]!);
+    }
+  }
+
+  append(m: Mapped): void {
+    this.appendSlice(m, 0, m.length);
+  }
+
+  /** Text produced from original[start, end): every character maps to that range. */
+  appendText(text: string, start: number, end: number): void {
+    if (!text) return;
+    this.chars.push(text);
+    for (let i = 0; i < text.length; i++) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  lastChar(): string {
+    const last = this.chars[this.chars.length - 1];
+    return last ? last[last.length - 1]! : '';
+  }
+
+  build(): Mapped {
+    return new Mapped(this.chars.join(''), Int32Array.from(this.starts), Int32Array.from(this.ends));
+  }
+}
+
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 12 || code === 11;
+}

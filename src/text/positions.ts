@@ -1,0 +1,65 @@
+import type { Mapped } from './mapped.js';
+
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Position {
+  start: Point;
+  end: Point;
+  page?: number;
+}
+
+/** Turns offsets into the original text into 1-based line and column numbers. */
+export class LineIndex {
+  /** Offset at which each line starts; line breaks are \r\n, \r or \n. */
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  point(offset: number): Point {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo]! + 1, offset: o };
+  }
+
+  position(start: number, end: number): Position {
+    const s = Math.min(start, end);
+    const e = Math.max(start, end);
+    return { start: this.point(s), end: this.point(e) };
+  }
+
+  /** Position of a mapped span; falls back to `fallback` for inserted-only text. */
+  ofMapped(m: Mapped, from = 0, to = m.length, fallback?: { start: number; end: number }): Position {
+    const span = m.span(from, to) ?? fallback ?? { start: 0, end: 0 };
+    return this.position(span.start, span.end);
+  }
+
+  /** The whole input. */
+  whole(): Position {
+    return this.position(0, this.text.length);
+  }
+}

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planSchema } from '../src/model/schema.js';
+
+const BIN = new URL('../bin/plan-extract.js', import.meta.url).pathname;
+const SEED = new URL('../seeds/003_6546f7b9f46ac644.txt', import.meta.url).pathname;
+
+async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile('node', [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+describe('plan-extract CLI', () => {
+  it('prints a schema-valid document for a plan file, nothing on stderr when it is not a terminal', async () => {
+    const r = await cli([SEED]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = planSchema.parse(JSON.parse(r.stdout));
+    expect(doc.source.path).toBe(SEED);
+    expect(doc.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('reads stdin with "-"', async () => {
+    const r = await cli(['-', '--compact'], readFileSync(SEED, 'utf8'));
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout).source.path).toBeNull();
+  });
+
+  it('writes -o atomically and leaves no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pe-'));
+    const out = join(dir, 'plan.json');
+    const r = await cli([SEED, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    planSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(readdirSync(dir)).toEqual(['plan.json']);
+  });
+
+  it('--strict exits 1 when a diagnostic is a warning (this plan repeats "III.")', async () => {
+    const r = await cli([SEED, '--strict']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).diagnostics.some((d: { code: string }) => d.code === 'numbering-repeat')).toBe(true);
+  });
+
+  it('--help shows examples and exit codes; --version prints the version', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('Exit status:');
+    const version = await cli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  const bad: [string, () => string[], number, RegExp][] = [
+    ['a missing file', () => ['/no/such/plan.txt'], 3, /no such file/],
+    ['an empty file', () => [tmpFile('empty.txt', '')], 3, /empty/],
+    ['a file of blank lines', () => [tmpFile('blank.txt', '\n \n\t\n')], 3, /no text/],
+    ['a binary file', () => [tmpFile('bin.dat', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0, 0, 0, 9, 200, 0, 0]))], 3, /binary/],
+    ['a directory', () => [tmpdir()], 3, /directory/],
+    ['an output directory that does not exist', () => [SEED, '-o', '/no/such/dir/out.json'], 2, /does not exist/],
+    ['an unknown option', () => ['--frobnicate', SEED], 2, /unknown option/],
+    ['no file argument', () => [], 2, /missing required argument/],
+  ];
+  it.each(bad)('%s: one clear line on stderr and exit %i, no stack trace', async (_name, args, code, message) => {
+    const r = await cli(args());
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+    expect(r.stdout).toBe('');
+  });
+});
+
+function tmpFile(name: string, content: string | Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pe-'));
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
