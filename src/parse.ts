@@ -40,11 +40,26 @@ interface AnnexTree {
   titleYear: number | null;
 }
 
+/** More diagnostics of one code than this are summed up in one, so odd input cannot flood the output. */
+export const MAX_DIAGNOSTICS_PER_CODE = 50;
+
 class Diagnostics {
   readonly list: Diagnostic[] = [];
+  private readonly counts = new Map<string, number>();
   constructor(private readonly index: LineIndex) {}
   add(severity: Diagnostic['severity'], code: string, message: string, position?: Position): void {
-    this.list.push({ severity, code, message, position: position ?? this.index.whole() });
+    const n = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, n);
+    if (n <= MAX_DIAGNOSTICS_PER_CODE) this.list.push({ severity, code, message, position: position ?? this.index.whole() });
+  }
+  /** One closing diagnostic for each code that went over the limit. */
+  close(): void {
+    for (const [code, n] of this.counts) {
+      if (n > MAX_DIAGNOSTICS_PER_CODE) {
+        const first = this.list.find((d) => d.code === code)!;
+        this.list.push({ severity: first.severity, code, message: `${n - MAX_DIAGNOSTICS_PER_CODE} more "${code}" diagnostics left out`, position: this.index.whole() });
+      }
+    }
   }
   atLine(severity: Diagnostic['severity'], code: string, message: string, line: Line): void {
     this.add(severity, code, message, this.index.ofMapped(line.m));
@@ -258,7 +273,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
     return buildTree(buildBlocks(zones.body, { layout, index, inAnnex: false }), root);
   });
   const annexes = guard(diags, 'annexes', [] as AnnexTree[], () => zones.annexes.map((a) => annexTree(a, layout, index)).filter((a): a is AnnexTree => a !== null));
-  const meta = guard(diags, 'metadata', emptyMetadata(), () => readMetadata(zones, layout, index));
+  const meta = guard(diags, 'metadata', emptyMetadata(), () => readMetadata(zones, layout, index, lines));
 
   const indicators: IndicatorRecord[] = guard(diags, 'indicators', [], () => {
     const out = indicatorsFromObjectives(body, meta.planYear, (t, year) => indicatorsFromTable(t, { source: 'body', year, planYear: meta.planYear }));
@@ -339,6 +354,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
     })),
     diagnostics: diags.list,
   };
+  diags.close();
   const checked = planSchema.safeParse(doc);
   if (checked.success) return checked.data;
   // A bug, not an input problem: say so, and still return a valid document.

@@ -256,8 +256,12 @@ function readLegalBases(preamble: readonly Line[], layout: Layout, index: LineIn
   return { bases, paragraphs: joined };
 }
 
-export function readMetadata(zones: Zones, layout: Layout, index: LineIndex): PlanMetadata {
-  const fullText = index.text;
+export function readMetadata(zones: Zones, layout: Layout, index: LineIndex, lines: readonly Line[]): PlanMetadata {
+  // The normalized text (NFC, spaces, Markdown): the original may be NFD or full of NBSP.
+  const fullText = lines
+    .filter((l) => l.role === 'content')
+    .map((l) => l.text.replace(/\t/g, ' '))
+    .join('\n');
   const fullKey = looseKey(fullText);
   const headerText = content(zones.header).map((l) => l.text).join('\n');
   const annexHead = zones.annexes.map((a) => content(a).slice(0, 8).map((l) => l.text).join(' ')).join('\n');

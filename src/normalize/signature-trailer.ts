@@ -17,10 +17,13 @@ function isStrong(line: Line): boolean {
   return STRONG.some((re) => re.test(line.key));
 }
 
-// Right next to a stamp, indented like it: the signer's name, the office.
+// Right next to a stamp: the signer's name in capitals ("PHẠM QUỐC VƯƠNG"), the office.
+// Not a title ("CHỦ TỊCH UBND XÃ"): that belongs to the signature block above the stamp.
+const TITLE = /^(?:tm|t\/m|kt|tl|tuq|pho|chu tich|bi thu|truong|giam doc|chanh|uy vien|thu truong)\b/;
 function isWeak(line: Line): boolean {
+  if (/^co quan\s*:/.test(line.key)) return true;
   const words = line.text.split(/\s+/).length;
-  return words <= 8 && (line.indent > 0 || /^co quan\s*:/.test(line.key));
+  return words >= 2 && words <= 5 && /^[\p{Lu}\s]+$/u.test(line.text) && !TITLE.test(line.key);
 }
 
 /** Marks digital-signature stamp lines (and the name lines inside them) as 'trailer'. */

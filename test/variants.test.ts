@@ -1,0 +1,50 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanBytes } from '../src/input/file.js';
+import { foldTonePlacement } from '../src/normalize/tone.js';
+import type { PlanDocument } from '../src/model/schema.js';
+import { expectWellFormed } from './helpers/check.js';
+import { VARIANTS, oldTones } from './helpers/variants.js';
+
+const SEEDS = readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f.endsWith('.txt')).sort();
+const read = (f: string) => readFileSync(new URL(`../seeds/${f}`, import.meta.url), 'utf8');
+
+/** The records without positions, with tone placement folded: what must not change. */
+function records(doc: PlanDocument): unknown {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) if (k !== 'position' && k !== 'sha256' && k !== 'message') out[k] = strip(x);
+      return out;
+    }
+    return typeof v === 'string' ? foldTonePlacement(v) : v;
+  };
+  return strip({ plan: doc.plan, sections: doc.sections, indicators: doc.indicators, tasks: doc.tasks, assignments: doc.assignments, diagnostics: doc.diagnostics.map((d) => [d.severity, d.code]) });
+}
+
+describe('the helpers rewrite what they say', () => {
+  it('oldTones moves tone marks to the second vowel', () => {
+    expect(oldTones('Ủy ban, hòa bình, thủy lợi, khỏe, hóa, hoàn thành, của')).toBe('Uỷ ban, hoà bình, thuỷ lợi, khoẻ, hoá, hoàn thành, của');
+  });
+});
+
+describe.each(SEEDS)('%s rewritten', (seed) => {
+  const text = read(seed);
+  const original = records(parsePlanBytes(Buffer.from(text, 'utf8'), null));
+  it.each(VARIANTS)('%s: same records', (_name, rewrite) => {
+    const rewritten = rewrite(text);
+    expect(rewritten).not.toBe(text);
+    const bytes = Buffer.from(rewritten, 'utf8');
+    const doc = parsePlanBytes(bytes, null);
+    expectWellFormed(doc, rewritten.replace(/^\uFEFF/, ''));
+    expect(records(doc)).toEqual(original);
+  });
+  it('UTF-16 with a BOM: same records', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(records(parsePlanBytes(le, null))).toEqual(original);
+    const swapped = Buffer.from(text, 'utf16le').swap16();
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), swapped]);
+    expect(records(parsePlanBytes(be, null))).toEqual(original);
+  });
+});
