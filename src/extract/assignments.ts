@@ -15,11 +15,23 @@ export interface AssignmentRecord {
 // "Trách nhiệm của …", "Giao …", "Đề nghị …", "Đối với …" introduce the unit.
 const PREFIX = /^(?:trach nhiem cua|giao cho|giao|de nghi|doi voi|yeu cau)\s+/;
 // Where a unit's name ends and its duty begins: "Phòng Văn hóa - Xã hội chủ trì, phối hợp …".
-const DUTY_VERB = /\s(?:chu tri|phoi hop|co trach nhiem|chu dong|thuong xuyen|can cu|thuc hien|trien khai|to chuc thuc hien|theo doi|tham muu cho|xay dung|tiep tuc|huong dan|kiem tra)\b/;
+const DUTY_VERB = /\s(?:chu tri|phoi hop|co trach nhiem|chu dong|thuong xuyen|can cu|thuc hien|trien khai|to chuc thuc hien|theo doi|tham muu cho|xay dung|tiep tuc|huong dan|kiem tra|ra soat|bao cao|dinh ky)\b/;
+
+// "Căn cứ Kế hoạch của UBND xã, các phòng chuyên môn, đơn vị chủ động …",
+// "Định kỳ hàng năm trước ngày 15/12, các cơ quan, đơn vị rà soát …": the unit is the subject after the opening clause.
+const OPENING = /^(?:can cu|dinh ky|tren co so|hang nam|trong qua trinh|theo)\b[^,]{0,120},\s+/;
 
 /** The unit an item of TỔ CHỨC THỰC HIỆN names, and the duty written after it. */
 export function readUnit(heading: string, hasChildren: boolean): { unit: string | null; duty: string | null } {
   const key = looseKey(heading);
+  const opening = OPENING.exec(key);
+  if (opening) {
+    const rest = key.slice(opening[0].length);
+    const verb = DUTY_VERB.exec(rest);
+    if (startsWithPhrase(rest, UNIT_HEADS) && verb && verb.index > 0 && verb.index < 80) {
+      return { unit: heading.slice(opening[0].length, opening[0].length + verb.index).replace(/[,\s]+$/, ''), duty: heading };
+    }
+  }
   const pre = PREFIX.exec(key);
   const start = pre ? pre[0].length : 0;
   const body = heading.slice(start);

@@ -5,7 +5,8 @@ import type { SectionNode } from '../structure/tree.js';
 /** A name or cell as output: white space collapsed, trailing list punctuation dropped. */
 export function cleanName(m: Mapped): Mapped {
   let t = m.collapseSpaces();
-  const end = /(?:\s*(?:\.\/\.|[.;,:]))+$/.exec(t.text);
+  // "./." closes a document; ";" "," ":" "." close list items. "…" and "..." mean "and so on": they stay.
+  const end = /(?:\s*(?:\.\/\.|[;,:]|(?<!\.)\.(?!\.)))+$/.exec(t.text);
   if (end) t = t.slice(0, end.index);
   return t.trim();
 }

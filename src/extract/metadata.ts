@@ -35,8 +35,10 @@ export interface PlanMetadata {
 const content = (lines: readonly Line[]) => lines.filter((l) => l.role === 'content');
 const join = (lines: readonly Line[]): Mapped => joinPieces(lines.map((l) => l.m));
 
-// The motto and the column beside the issuer: cut them out of header lines.
-const MOTTO = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh\s+[Pp]húc/u;
+// The motto and the column beside the issuer, as loose keys: cut them out of header lines.
+// Web copies and PDF text split it: "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM".
+const MOTTO = /cong hoa xa hoi|chu nghia viet nam|dang cong san viet nam|doc lap\s*-|tu do\s*-\s*hanh|hanh phuc/;
+
 // "Số: 92/KH-UBND", "Số:        /KH-UBND", "Số -KH/BCĐ", "Số 10-KH/ĐU".
 const NUMBER_LINE = /Số\s*[:.]?\s*([0-9]*)\s*([\u2026._\s]*)([-/]\s*\p{Lu}[\p{L}]*(?:[-/]\p{Lu}[\p{L}\p{N}]*)+)/u;
 // "Xốp, ngày        tháng 9  năm 2025", "Đồng Phú, ngày 05 tháng 3 năm 2026".
@@ -75,7 +77,7 @@ function issuerFromHeader(header: readonly Line[]): { name: string; parent: stri
   const bodies: string[][] = [];
   for (const l of content(header)) {
     let text = l.text;
-    const motto = MOTTO.exec(text);
+    const motto = MOTTO.exec(l.key);
     if (motto) text = text.slice(0, motto.index);
     const num = /Số\s*[:.]?\s*[0-9]*\s*[.…_\s]*[-/]/u.exec(text);
     if (num) text = text.slice(0, num.index);

@@ -28,13 +28,11 @@ function isWeak(line: Line): boolean {
 
 /** Marks digital-signature stamp lines (and the name lines inside them) as 'trailer'. */
 export function markSignatureTrailers(lines: Line[]): number {
-  let marked = 0;
   const content = lines.filter((l) => l.role === 'content');
   for (let i = 0; i < content.length; i++) {
     const line = content[i]!;
     if (!isStrong(line)) continue;
     line.role = 'trailer';
-    marked++;
     // Spread to the weak lines that touch it on either side.
     for (const dir of [-1, 1]) {
       for (let j = i + dir; j >= 0 && j < content.length; j += dir) {
@@ -42,9 +40,8 @@ export function markSignatureTrailers(lines: Line[]): number {
         if (n.role === 'trailer') continue;
         if (!isStrong(n) && !isWeak(n)) break;
         n.role = 'trailer';
-        marked++;
       }
     }
   }
-  return marked;
+  return lines.filter((l) => l.role === 'trailer').length;
 }

@@ -2,7 +2,7 @@ import type { Line } from '../normalize/lines.js';
 import { joinPieces } from '../normalize/line-joins.js';
 import type { Mapped } from '../text/mapped.js';
 import type { LineIndex } from '../text/positions.js';
-import { startsUpper } from '../text/fold.js';
+import { isUpperText, startsUpper } from '../text/fold.js';
 import { detectTableHeader } from '../extract/tables/header.js';
 import { parseTable, type ParsedTable } from '../extract/tables/table.js';
 import type { Layout } from './layout.js';
@@ -32,13 +32,27 @@ export type Block = ItemBlock | ParagraphBlock | TableBlock;
 
 const SENTENCE_END = /(?:[.;!?…]|\.\/\.)["”’)]*$/;
 
-/** Does a new paragraph start at `cur`, given the line before it? */
-export function breaksBefore(prev: Line, cur: Line, layout: Layout): boolean {
+// A line that ends on one of these words stops mid-phrase: "… của" / "Bộ Chính trị".
+const CONNECTOR_END = /(?:^|\s)(?:cua|va|ve|voi|cho|cac|nhung|tai|theo|trong|tren|duoi|den|tu|de|la|so|nham|hoac|thuoc|giua|bang|cung|do|o|mot|nay|nhu|ngay|thang)$/;
+
+/**
+ * Does a new paragraph start at `cur`, given the line before it? `heading`:
+ * `prev` is an item's first line; a heading usually stops well before the
+ * full width, so a shorter line there is enough.
+ */
+export function breaksBefore(prev: Line, cur: Line, layout: Layout, heading = false): boolean {
   if (/:$/.test(prev.text)) return true;
+  if (CONNECTOR_END.test(prev.key)) return false;
+  // A heading in capitals wrapped onto the next line: "I. MỤC ĐÍCH," / "YÊU CẦU".
+  if (isUpperText(prev.text) && isUpperText(cur.text) && cur.text.length <= 120 && !SENTENCE_END.test(prev.text)) return false;
   const ended = SENTENCE_END.test(prev.text);
   if (!layout.wrapped) return !(!ended && /^\p{Ll}/u.test(cur.text));
-  if (prev.text.length >= layout.width * 0.75) return false;
-  return ended || startsUpper(cur.text) || /^["“(\d]/.test(cur.text);
+  if (prev.text.length >= layout.width * (heading ? 0.9 : 0.75)) return false;
+  // A line that stops on a comma or a dash stops mid-sentence.
+  if (/[,\-–]$/.test(prev.text)) return false;
+  // A line opening with a number continues a date or a figure ("… ngày" / "5/9/2025 …");
+  // one opening with "(" continues too ("… trực tuyến" / "(DVCTT) trên …").
+  return ended || startsUpper(cur.text);
 }
 
 // Lines that end the body: "Trên đây là Kế hoạch …", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN".
@@ -109,7 +123,9 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
     if (open) {
       const prev = open.lines[open.lines.length - 1]!;
       const markerOnly = open.marker !== null && open.lines.length === 1 && prev.text.length <= open.marker.textStart;
-      if (markerOnly || !breaksBefore(prev, line, ctx.layout)) {
+      // A numbered heading stops short of the full width; a bullet is a sentence that wraps.
+      const headingLine = open.marker !== null && open.marker.style !== 'bullet' && open.lines.length === 1;
+      if (markerOnly || !breaksBefore(prev, line, ctx.layout, headingLine)) {
         open.lines.push(line);
         continue;
       }

@@ -52,6 +52,7 @@ export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[]
   return out;
 }
 
+const GENERIC_HEADS = new Set(['phong', 'ban', 'trung tam', 'van phong', 'vp', 'hoi', 'so', 'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'don vi', 'co quan', 'uy ban', 'hoi dong', 'chi nhanh', 'ngan hang']);
 const DANGLING = new Set(['cua', 'va', 've', 'voi', 'cho', 'cac', 'trong', 'tai', 'tu', 'den', 'de', 'theo', 'cung', 'nhung', 'mot', 'la', 'o', 'hoac', 'nham', 'tren', 'duoi', 'giua', 'bang', 'do', 'thuoc', 'nhu']);
 const NEG = -Infinity;
 
@@ -85,30 +86,41 @@ export function unitHeadAt(tokens: Token[], i: number, requireUpper = true): num
 }
 
 /** How much tokens[a, b) read like one or more unit names ("Phòng VH-XH", "Văn phòng HĐND-UBND, Trung tâm PVHCC"). */
-export function unitPhraseScore(tokens: Token[], a: number, b: number): number {
-  const n = b - a;
+export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogether = 1.5): number {
   const head = unitHeadAt(tokens, a);
   if (!head) return NEG;
   let score = 3;
-  let sinceHead = head; // tokens in the current unit so far
+  // "Phòng" alone is half a name: "Phòng | VH-XH …" must not win over "Phòng VH-XH".
+  if (b - a === head && GENERIC_HEADS.has(spanKey(tokens, a, b))) score -= 1.5;
+  let pieceStart = a; // where the current unit's name starts
   let ownWords = 0; // words after the head in the current unit
-  const key = spanKey(tokens, a, b);
+  let lastHead = spanKey(tokens, a, a + head);
+  const longPiece = (end: number) => Math.max(0, end - pieceStart - 12) * 0.15;
   for (let i = a + head; i < b; ) {
     const prev = tokens[i - 1]!;
     const h = unitHeadAt(tokens, i);
-    if (h) {
-      const separated = /[,;]$/.test(prev.text) || prev.key === 'va';
-      if (!separated && ownWords > 0) score -= 1.5;
-      sinceHead = h;
-      ownWords = 0;
+    if (!h) {
+      ownWords++;
+      i++;
+      continue;
+    }
+    const separated = /[,;]$/.test(prev.text) || prev.key === 'va';
+    if (!separated && ownWords === 0 && GENERIC_HEADS.has(lastHead)) {
+      // A head right after a generic head is part of the name: "Văn phòng HĐND-UBND".
+      ownWords += h;
       i += h;
       continue;
     }
-    ownWords++;
-    sinceHead++;
-    i++;
+    // A second unit: after a separator it is a list, without one two cells ran together.
+    if (!separated) score -= runTogether;
+    score -= longPiece(i);
+    pieceStart = i;
+    ownWords = 0;
+    lastHead = spanKey(tokens, i, i + h);
+    i += h;
   }
-  void sinceHead;
+  score -= longPiece(b);
+  const key = spanKey(tokens, a, b);
   for (const v of TASK_VERBS) {
     const at = containsPhrase(key, v);
     if (at <= 0 || UNIT_NAMES_WITH_VERBS.some((u) => key.includes(u) && key.indexOf(u) <= at && at < key.indexOf(u) + u.length)) continue;
@@ -116,8 +128,21 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number): number {
     score -= /^\p{Lu}/u.test(spanText(tokens, a, b).slice(at)) ? 4 : 1.5;
   }
   if (/\d{4}/.test(key)) score -= 2;
-  if (n > 12) score -= 0.15 * (n - 12);
   return score + endsBadly(tokens, b);
+}
+
+/**
+ * A name may end anywhere, but not on a dangling word, and not on a line that
+ * is a unit's name by itself ("… giao dịch trực tiếp" / "Văn phòng HĐND-UBND"):
+ * that line is the lead cell, unless the line before it runs on ("… của" / "Tổ
+ * công nghệ số cộng đồng").
+ */
+function nameColumnScore(tokens: Token[], a: number, b: number): number {
+  let score = endsBadly(tokens, b);
+  let last = b - 1;
+  while (last > a && !tokens[last]!.lineStart) last--;
+  if (last > a && !DANGLING.has(tokens[last - 1]!.key.replace(/[,;:]+$/, '')) && b - last <= 8 && unitHeadAt(tokens, last)) score -= 2;
+  return score;
 }
 
 function unitColumnScore(tokens: Token[], a: number, b: number): number {
@@ -140,9 +165,10 @@ function targetColumnScore(tokens: Token[], a: number, b: number): number {
   let score: number;
   if (s > 0) score = (s === 3 ? 4 : 3) - 0.05 * Math.max(0, n - 4);
   else {
-    if (!tokens[a]!.upper) return NEG;
+    // A target in words ("Tiên tiến, hiện đại"): short, and opening with a capital.
+    if (!tokens[a]!.upper || n > 16) return NEG;
     if (unitHeadAt(tokens, a)) return NEG;
-    score = 0.3 - 0.05 * n;
+    score = 0.3 - 0.1 * n;
   }
   return score + endsBadly(tokens, b);
 }
@@ -180,14 +206,12 @@ interface ColumnModel {
 
 const MODELS: Record<ColumnRole, ColumnModel> = {
   number: { empty: 0, maxLen: 0, score: () => NEG },
-  name: {
-    empty: NEG,
-    maxLen: Infinity,
-    score: (t, a, b) => endsBadly(t, b),
-  },
+  name: { empty: NEG, maxLen: Infinity, score: nameColumnScore },
   unit: { empty: -1, maxLen: 7, score: unitColumnScore },
   target: { empty: -1.5, maxLen: 40, score: targetColumnScore },
-  lead: { empty: -2, maxLen: 30, score: unitPhraseScore },
+  // A lead is usually one unit, support often a list: with nothing else to go on, a second
+  // unit run into the lead cell counts a little more against it than one run into support.
+  lead: { empty: -2, maxLen: 30, score: (t, a, b) => unitPhraseScore(t, a, b, 1.75) },
   support: {
     empty: 0,
     maxLen: 40,

@@ -18,7 +18,7 @@ export interface TableEntry {
   cells: Partial<Record<ColumnRole, Mapped>>;
   /** Target cells with the year their column names ("Năm 2025"), in column order. */
   targets: { year: number | null; cell: Mapped }[];
-  /** All of the row's text, for its position. */
+  /** All of the row's text, its number included: the row's position. */
   whole: Mapped;
   lines: Line[];
   /** The row's cells could not be told apart with confidence. */
@@ -34,6 +34,11 @@ export interface ParsedTable {
 function rowContent(row: TableRow): Mapped {
   const pieces = row.lines.map((l, i) => (i === 0 ? l.m.slice(row.textStart) : l.m));
   return joinPieces(pieces);
+}
+
+/** The row's lines as they are, number and all. */
+function rowText(lines: readonly Line[]): Mapped {
+  return joinPieces(lines.map((l) => l.m));
 }
 
 function emptyAt(m: Mapped): Mapped {
@@ -140,11 +145,12 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
 
   rows.forEach((row, i) => {
     const content = rowContent(row);
+    const whole = rowText(row.lines);
     if (row.kind === 'roman') {
       const title = header.mode === 'flat' ? content : cutTabular(row, header).name.length > 0 ? cutTabular(row, header).name : content;
       roman = title;
       numberGroup = null;
-      entries.push({ kind: 'group', rowKind: 'roman', numbering: row.numbering, groups: [], name: title, cells: {}, targets: [], whole: content, lines: row.lines, uncertain: false });
+      entries.push({ kind: 'group', rowKind: 'roman', numbering: row.numbering, groups: [], name: title, cells: {}, targets: [], whole, lines: row.lines, uncertain: false });
       return;
     }
     if (row.kind === 'number') {
@@ -153,8 +159,8 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
         const c = cut(row, content);
         const own = hasOwnCells(c);
         const title = own ? c.name : header.mode === 'flat' ? content : c.name;
-        if (own) entries.push({ kind: 'record', rowKind: 'number', numbering: row.numbering, groups: groupsNow(), name: c.name, cells: c.cells, targets: c.targets, whole: content, lines: row.lines, uncertain: c.uncertain });
-        entries.push({ kind: 'group', rowKind: 'number', numbering: row.numbering, groups: groupsNow(), name: title, cells: {}, targets: [], whole: content, lines: row.lines, uncertain: false });
+        if (own) entries.push({ kind: 'record', rowKind: 'number', numbering: row.numbering, groups: groupsNow(), name: c.name, cells: c.cells, targets: c.targets, whole, lines: row.lines, uncertain: c.uncertain });
+        entries.push({ kind: 'group', rowKind: 'number', numbering: row.numbering, groups: groupsNow(), name: title, cells: {}, targets: [], whole, lines: row.lines, uncertain: false });
         numberGroup = title;
         return;
       }
@@ -163,12 +169,12 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
         if (rest.length > 0) {
           const titleRow: TableRow = { ...row, lines: title };
           const titleText = rowContent(titleRow);
-          entries.push({ kind: 'group', rowKind: 'number', numbering: row.numbering, groups: groupsNow(), name: titleText, cells: {}, targets: [], whole: titleText, lines: title, uncertain: false });
+          entries.push({ kind: 'group', rowKind: 'number', numbering: row.numbering, groups: groupsNow(), name: titleText, cells: {}, targets: [], whole: rowText(title), lines: title, uncertain: false });
           numberGroup = titleText;
           const child: TableRow = { kind: 'plain', numbering: null, ordinal: [], lines: rest, textStart: 0, cells: null };
           const childContent = rowContent(child);
           const c = cut(child, childContent);
-          entries.push({ kind: 'record', rowKind: 'plain', numbering: null, groups: groupsNow(), name: c.name, cells: c.cells, targets: c.targets, whole: childContent, lines: rest, uncertain: c.uncertain });
+          entries.push({ kind: 'record', rowKind: 'plain', numbering: null, groups: groupsNow(), name: c.name, cells: c.cells, targets: c.targets, whole: rowText(rest), lines: rest, uncertain: c.uncertain });
           return;
         }
       }
@@ -176,7 +182,7 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
     if (content.length === 0) return;
     const c = cut(row, content);
     if (c.name.length === 0 && !hasOwnCells(c)) return;
-    entries.push({ kind: 'record', rowKind: row.kind, numbering: row.numbering, groups: groupsNow(), name: c.name.length > 0 ? c.name : content, cells: c.cells, targets: c.targets, whole: content, lines: row.lines, uncertain: c.uncertain });
+    entries.push({ kind: 'record', rowKind: row.kind, numbering: row.numbering, groups: groupsNow(), name: c.name.length > 0 ? c.name : content, cells: c.cells, targets: c.targets, whole, lines: row.lines, uncertain: c.uncertain });
   });
   return { header, entries, issues };
 }
