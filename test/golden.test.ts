@@ -8,7 +8,10 @@ import type { PlanDocument } from '../src/model/schema.js';
  * fixtures/README.md). Every record and field is compared; a missing golden
  * file fails instead of being written.
  */
-const SEEDS = readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f.endsWith('.txt')).sort();
+// The five seeds, and hold-out plans in layouts the seeds do not have (fixtures/holdout/).
+const SEEDS = readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`);
+const HOLDOUT = readdirSync(new URL('../fixtures/holdout/', import.meta.url)).filter((f) => /\.(?:txt|md)$/.test(f)).sort().map((f) => `fixtures/holdout/${f}`);
+const goldenFileOf = (input: string) => input.replace(/^seeds\//, 'fixtures/').replace(/\.(?:txt|md)$/, '.expected.json');
 
 interface Golden {
   seed: string;
@@ -36,14 +39,14 @@ export function asGolden(doc: PlanDocument): Omit<Golden, 'seed' | 'notes'> {
   };
 }
 
-describe.each(SEEDS)('%s', (seed) => {
-  const goldenPath = new URL(`../fixtures/${seed.replace(/\.txt$/, '')}.expected.json`, import.meta.url);
+describe.each([...SEEDS, ...HOLDOUT])('%s', (input) => {
+  const goldenPath = new URL(`../${goldenFileOf(input)}`, import.meta.url);
   it('has a golden file', () => {
     expect(existsSync(goldenPath), `missing ${goldenPath.pathname}: golden files are written by hand, never generated`).toBe(true);
   });
   if (!existsSync(goldenPath)) return;
   const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Golden;
-  const doc = parsePlanBytes(readFileSync(new URL(`../seeds/${seed}`, import.meta.url)), `seeds/${seed}`);
+  const doc = parsePlanBytes(readFileSync(new URL(`../${input}`, import.meta.url)), input);
   const actual = asGolden(doc);
 
   it('counts follow the document', () => {

@@ -194,15 +194,13 @@ function readSigner(lines: readonly Line[]): PlanMetadata['signer'] {
     const text = l.text.replace(/\s+/g, ' ');
     const a = AUTHORITY.exec(text);
     if (a && isUpperText(a[2]!)) {
+      // "TM. ỦY BAN NHÂN DÂN": on behalf of a body. "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the deputy
+      // signs for the head; the signer's own title is the line below, and KT is the closer capacity.
       const cap = a[1]!.replace(/[/.]/g, '').toUpperCase();
-      const capacity = cap === 'TM' || cap === 'KT' || cap === 'TL' || cap === 'TUQ' || cap === 'Q' ? cap : null;
-      if (cap === 'KT' || cap === 'TL' || cap === 'TUQ') {
-        signer.capacity ??= capacity;
-        titles.push(text);
-      } else {
-        signer.capacity ??= capacity;
+      if (cap === 'TM' || cap === 'Q') {
+        signer.capacity ??= cap;
         signer.onBehalfOf ??= a[2]!.trim();
-      }
+      } else if (cap === 'KT' || cap === 'TL' || cap === 'TUQ') signer.capacity = cap;
       continue;
     }
     if (/^kiêm$/iu.test(text)) {

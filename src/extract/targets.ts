@@ -78,7 +78,8 @@ const QUANTITY = new RegExp(
     String.raw`(?:\s+(?<qual>(?:\p{L}+\s+){0,3}?)(?<tro>tro len|tro xuong)(?![\p{L}]))?`,
   'dgu',
 );
-const RANK = /(?<![\p{L}\p{N}])(?:(?:phan dau\s+)?(?:dung\s+|xep\s+|lot vao\s+|thuoc\s+)?(?:(?:trong\s+)?(?:top|nhom)\s*(?<n>\d{1,3})|(?:thu|hang)\s+(?<m>\d{1,3})(?=\s|$)))(?![\p{L}\p{N}])/gu;
+// "Top 20", "Tốp 25 của tỉnh", "Phấn đấu đứng top 20 toàn tỉnh", "đạt Top 10 của tỉnh", "xếp thứ 3".
+const RANK = /(?<![\p{L}\p{N}])(?:(?:phan dau\s+)?(?:dung\s+|xep\s+|lot vao\s+|thuoc\s+|dat\s+|vao\s+)?(?:(?:trong\s+)?(?:top|nhom)\s*(?<n>\d{1,3})|(?:thu|hang)\s+(?<m>\d{1,3})(?=\s|$)))(?![\p{L}\p{N}])(?:\s+(?:cua|toan|trong|cap)\s+(?:tinh|huyen|ca nuoc|khu vuc|thanh pho|vung)(?![\p{L}]))?/gu;
 // "đạt 100%", "phấn đấu đạt 3%": the verb belongs to the target's raw text.
 const DAT = /(?:^|\s)((?:phan dau\s+)?dat(?:\s+muc)?)\s*$/;
 const SPEED = new RegExp(`^(?:${SPEED_UNITS})$`);
@@ -109,6 +110,8 @@ export function scanTargets(text: string, options: ScanOptions = { prose: true }
     // "thứ 2" counts only after "đứng"/"xếp"; "nhóm 5" only with "top"/"trong".
     if (r.groups!['m'] && !/(?:dung|xep)\s/.test(r[0])) continue;
     if (/nhom/.test(r[0]) && !/trong|top/.test(r[0])) continue;
+    // "đạt" is only "đạt" when spelled so ("đất" is land).
+    if (/(?:^|\s)dat\s/.test(r[0]) && !/đạt/iu.test(text.slice(r.index, r.index + r[0].length))) continue;
     out.push({
       start: r.index,
       end: r.index + r[0].length,

@@ -20,6 +20,7 @@ export interface TaskRecord {
 /** Every record row of a task table. */
 export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): TaskRecord[] {
   const out: TaskRecord[] = [];
+  const flat = table.header.mode === 'flat';
   for (const e of table.entries) {
     if (e.kind !== 'record') continue;
     const name = cleanName(e.name);
@@ -31,8 +32,8 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
       numbering: e.numbering,
       name,
       group,
-      lead: splitUnits(cell(e.cells.lead)),
-      support: splitUnits(cell(e.cells.support)),
+      lead: splitUnits(cell(e.cells.lead), flat),
+      support: splitUnits(cell(e.cells.support), flat),
       output: cell(e.cells.output) || null,
       timeline: timelineText ? readTimeline(timelineText) : null,
       source,
@@ -42,11 +43,13 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
   return out;
 }
 
-// Units and times a body task states itself: "(Chủ trì: Phòng VH-XH; phối hợp: …; thời gian: Năm 2025)".
-const LEAD = /(?:đơn vị |cơ quan )?chủ trì\s*:\s*([^;.)]+)/iu;
-const SUPPORT = /(?:đơn vị |cơ quan )?phối hợp\s*:\s*([^;.)]+)/iu;
+// Units and times a body task states itself: "(Cơ quan chủ trì: Phòng VH-XH; phối hợp: …; thời gian: Năm 2025)".
+const LEAD = /(?:đơn vị |cơ quan )?chủ trì\s*:\s*([^;)]+)/iu;
+const SUPPORT = /(?:đơn vị |cơ quan )?phối hợp\s*:\s*([^;)]+)/iu;
 const TIME = /(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;)]+)/iu;
 const OUTPUT = /(?:sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*([^;)]+)/iu;
+// That statement in parentheses at the end of the task is not part of its name.
+const STATED = /\s*\((?=[^()]*(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm)\s*:)[^()]*\)[\s.;,]*$/iu;
 
 function numberingOf(node: SectionNode): string | null {
   const m = node.marker;
@@ -65,17 +68,18 @@ export function tasksFromBody(root: SectionNode, tables: (t: ParsedTable) => Tas
     if (node.kind !== 'tasks' && node.kind !== 'solutions') continue;
     for (const block of node.content) if (block.type === 'table' && block.table.header.kind === 'tasks') out.push(...tables(block.table));
     if (!node.marker || node.children.length > 0 || node.ownKind !== null) continue;
-    const name = cleanName(node.heading);
+    const stated = STATED.exec(node.heading.text);
+    const name = cleanName(stated ? node.heading.slice(0, stated.index) : node.heading);
     if (name.length === 0) continue;
     const text = [node.heading.text, ...node.content.map((b) => (b.type === 'paragraph' ? b.text.text : ''))].join(' ');
-    const time = TIME.exec(text)?.[1]?.trim();
+    const time = TIME.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '');
     out.push({
       numbering: numberingOf(node),
       name,
       group: node.parent?.marker ? headingTitle(node.parent) : null,
-      lead: splitUnits(LEAD.exec(text)?.[1] ?? ''),
-      support: splitUnits(SUPPORT.exec(text)?.[1] ?? ''),
-      output: OUTPUT.exec(text)?.[1]?.trim() ?? null,
+      lead: splitUnits(LEAD.exec(text)?.[1] ?? '', false),
+      support: splitUnits(SUPPORT.exec(text)?.[1] ?? '', false),
+      output: OUTPUT.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '') ?? null,
       timeline: time ? readTimeline(time) : null,
       source: 'body',
       span: node.heading,

@@ -1,23 +1,26 @@
 import { startsUpper } from '../text/fold.js';
-import { unitHeadAt, type Token } from './tables/segment.js';
+import { tokenWord, unitHeadAt, type Token } from './tables/segment.js';
 import { looseKey } from '../text/fold.js';
+
+const JOINING = new Set(['và', 'thuộc', 'của', 'với', 'tại', 'trên', 'ở', 'cùng']);
 
 function words(text: string): Token[] {
   const out: Token[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push({ from: m.index, to: m.index + m[0].length, text: m[0], key: looseKey(m[0]), lineStart: false, upper: startsUpper(m[0]) });
+  while ((m = re.exec(text))) out.push({ from: m.index, to: m.index + m[0].length, text: m[0], key: looseKey(m[0]), word: tokenWord(m[0]), lineStart: false, upper: startsUpper(m[0]) });
   return out;
 }
 
 /**
  * A lead or support cell as a list of units. Cuts at ";", at ", " before a
- * capitalised unit ("Phòng Kinh tế, Công an xã"), and where a second unit
- * starts without a separator ("Trung tâm … Các phòng, đơn vị …", two cells
- * that PDF text ran together). "Các phòng, đơn vị, các thôn trên địa bàn
+ * capitalised unit ("Phòng Kinh tế, Công an xã"), and, with `runTogether`
+ * (flattened PDF text), where a second unit starts without a separator
+ * ("Trung tâm … Các phòng, đơn vị …", two cells run together). In a real table
+ * cell "Ủy ban Kiểm tra Đảng ủy" is one unit. "Các phòng, đơn vị, các thôn trên địa bàn
  * xã" stays one: a list in lower case is one phrase.
  */
-export function splitUnits(text: string): string[] {
+export function splitUnits(text: string, runTogether = true): string[] {
   const out: string[] = [];
   for (const part of text.split(';')) {
     const toks = words(part);
@@ -34,7 +37,8 @@ export function splitUnits(text: string): string[] {
         continue;
       }
       const prev = toks[i - 1]!;
-      if ((/,$/.test(prev.text) || own > 0) && prev.key !== 'va') {
+      // "… đơn vị thuộc UBND xã": after "thuộc", "của", "và" the unit is part of the phrase.
+      if ((/,$/.test(prev.text) || (own > 0 && runTogether)) && !JOINING.has(prev.word)) {
         out.push(part.slice(toks[start]!.from, prev.to));
         start = i;
         own = 0;

@@ -22,7 +22,8 @@ export const UNIT_HEADS: readonly string[] = [
   'ban quan ly', 'bql', 'ban xay dung dang', 'ban thuong vu', 'thuong truc', 'truong thon', 'truong ap', 'khu pho',
   'to dan pho', 'dang uy', 'chi bo', 'dang bo', 'kho bac', 'chi cuc', 'bao hiem xa hoi', 'bhxh', 'dien luc',
   'chu tich', 'pho chu tich', 'cong chuc', 'can bo', 'thu truong', 'nguoi dung dau', 'hop tac xa', 'htx',
-  'dai truyen thanh', 'dai phat thanh', 'viettel', 'vnpt', 'mobifone', 'fpt', 'so', 'bo', 'phong', 'ban', 'hoi',
+  'dai truyen thanh', 'dai phat thanh', 'viettel', 'vnpt', 'mobifone', 'fpt', 'agribank', 'vietcombank', 'vietinbank',
+  'bidv', 'lienvietpostbank', 'buu dien', 'ban quan ly cho', 'so', 'bo', 'phong', 'ban', 'hoi',
   'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'thon', 'ap',
 ];
 
@@ -53,7 +54,8 @@ export const MEASURE_UNITS: readonly string[] = [
   'diem', 'ty dong', 'trieu dong', 'dong', 'km', 'ha', 'nen tang', 'csdl', 'ung dung', 'giai phap', 'mo hinh',
   'lop', 'ho so', 'tthc', 'thu tuc', 'dich vu', 'muc', 'muc do', 'cap do', 'chi so', 'bai bao', 'de tai',
   'nhiem vu', 'sang che', 'tai khoan', 'cuoc', 'trung tam', 'clb', 'cau lac bo', 'htx',
-  'hop tac xa', 'tram', 'camera', 'thiet bi', 'website', 'ket noi', 'diem truy cap', 'nguoi/van dan', 'bai', 'tin', 'video', 'thang', 'ngay', 'gio', 'phut', 'co quan', 'dia phuong',
+  'hop tac xa', 'tram', 'camera', 'thiet bi', 'website', 'ket noi', 'diem truy cap', 'nguoi/van dan', 'vu',
+  'vu viec', 'ho/htx', 'cong trinh', 'ngan dong', 'dot', 'buoi', 'tin bai', 'bai', 'tin', 'video', 'thang', 'ngay', 'gio', 'phut', 'co quan', 'dia phuong',
 ];
 
 /** How a task's output cell usually starts ("Kết quả", "Sản phẩm đầu ra"). */
@@ -62,7 +64,10 @@ export const OUTPUT_HEADS: readonly string[] = [
   'thong bao', 'he thong', 'phan mem', 'co so du lieu', 'csdl', 'du lieu', 'ngan sach', 'tai lieu', 'lop tap huan',
   'lop', 'hoi nghi', 'ket qua', 'san pham', 'ty le', 'to trinh', 'quy che', 'quy dinh', 'bo tieu chi', 'danh sach',
   'danh muc', 'trang thong tin', 'ung dung', 'nen tang', 'mo hinh', 'phong trao', 'cuoc thi', 'chuyen muc',
-  'tin bai', 'an pham', 'so lieu', 'bien ban', 'cong trinh', 'trang thiet bi', 'thiet bi', 'giai phap', 'hop dong',
+  'tin bai', 'tin, bai', 'an pham', 'so lieu', 'bien ban', 'cong trinh', 'trang thiet bi', 'thiet bi', 'giai phap',
+  'hop dong', 'tram bts', 'tram phat song', 'camera', 'he thong camera', 'website', 'trang web', 'phan mem',
+  'may tinh', 'ho so', 'hoc ba', 'chu ky so', 'tai khoan', 'van ban dien tu', 'lop boi duong', 'hoi thao',
+  'diem wifi', 'diem truy cap', 'ban do', 'so tay', 'video', 'clip',
 ];
 
 export function startsWithPhrase(key: string, phrases: readonly string[]): string | null {

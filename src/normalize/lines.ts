@@ -78,3 +78,20 @@ export function splitLines(index: LineIndex): Line[] {
   }
   return lines;
 }
+
+/**
+ * Two columns printed side by side on one line (pdftotext -layout): "Nơi nhận:      KT. CHỦ
+ * TỊCH", "- Lưu: VT.      Đỗ Thị Thu Hà". Splits the line where four or more spaces separate
+ * its parts; each part keeps its positions.
+ */
+export function splitColumns(line: Line): Line[] {
+  if (!/\S {4,}\S/.test(line.text)) return [line];
+  const out: Line[] = [];
+  const re = /\S+(?: {1,3}\S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line.text))) {
+    const part = line.m.slice(m.index, m.index + m[0].length);
+    out.push({ ...line, m: part, text: part.text, key: line.key.slice(m.index, m.index + m[0].length), indent: line.indent + m.index });
+  }
+  return out;
+}

@@ -18,12 +18,17 @@ function isStrong(line: Line): boolean {
 }
 
 // Right next to a stamp: the signer's name in capitals ("PHẠM QUỐC VƯƠNG"), the office.
-// Not a title ("CHỦ TỊCH UBND XÃ"): that belongs to the signature block above the stamp.
-const TITLE = /^(?:tm|t\/m|kt|tl|tuq|pho|chu tich|bi thu|truong|giam doc|chanh|uy vien|thu truong)\b/;
+// Only a name that opens with a Vietnamese family name: a heading in capitals ("PHỤ LỤC I",
+// "CHỦ TỊCH UBND XÃ") belongs to the document, not to the stamp.
+const FAMILY_NAMES = new Set([
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong',
+  'ly', 'dinh', 'mai', 'trinh', 'truong', 'ha', 'lam', 'luong', 'luu', 'cao', 'ta', 'chu', 'kieu', 'quach', 'thai',
+  'tong', 'van', 'vuong', 'la', 'lai', 'tang', 'trieu', 'doan', 'to', 'khuat', 'nong', 'hua', 'giang', 'thach',
+]);
 function isWeak(line: Line): boolean {
   if (/^co quan\s*:/.test(line.key)) return true;
-  const words = line.text.split(/\s+/).length;
-  return words >= 2 && words <= 5 && /^[\p{Lu}\s]+$/u.test(line.text) && !TITLE.test(line.key);
+  const words = line.key.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && /^[\p{Lu}\s]+$/u.test(line.text) && FAMILY_NAMES.has(words[0]!);
 }
 
 /** Marks digital-signature stamp lines (and the name lines inside them) as 'trailer'. */

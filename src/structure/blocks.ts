@@ -2,7 +2,7 @@ import type { Line } from '../normalize/lines.js';
 import { joinPieces } from '../normalize/line-joins.js';
 import type { Mapped } from '../text/mapped.js';
 import type { LineIndex } from '../text/positions.js';
-import { isUpperText, startsUpper } from '../text/fold.js';
+import { isUpperText, startsUpper, tonalKey } from '../text/fold.js';
 import { detectTableHeader } from '../extract/tables/header.js';
 import { parseTable, type ParsedTable } from '../extract/tables/table.js';
 import type { Layout } from './layout.js';
@@ -32,17 +32,21 @@ export type Block = ItemBlock | ParagraphBlock | TableBlock;
 
 const SENTENCE_END = /(?:[.;!?…]|\.\/\.)["”’)]*$/;
 
-// A line that ends on one of these words stops mid-phrase: "… của" / "Bộ Chính trị".
-const CONNECTOR_END = /(?:^|\s)(?:cua|va|ve|voi|cho|cac|nhung|tai|theo|trong|tren|duoi|den|tu|de|la|so|nham|hoac|thuoc|giua|bang|cung|do|o|mot|nay|nhu|ngay|thang)$/;
+// A line that ends on one of these words stops mid-phrase: "… của" / "Bộ Chính trị". Spelled
+// out: "cửa" (a door) ends a phrase where "của" (of) cannot.
+const CONNECTOR_END = new Set(['của', 'và', 'về', 'với', 'cho', 'các', 'những', 'tại', 'theo', 'trong', 'trên', 'dưới', 'đến', 'từ', 'để', 'là', 'số', 'nhằm', 'hoặc', 'thuộc', 'giữa', 'bằng', 'cùng', 'do', 'ở', 'một', 'này', 'như', 'ngày', 'tháng']);
 
 /**
  * Does a new paragraph start at `cur`, given the line before it? `heading`:
  * `prev` is an item's first line; a heading usually stops well before the
  * full width, so a shorter line there is enough.
  */
-export function breaksBefore(prev: Line, cur: Line, layout: Layout, heading = false): boolean {
+export function breaksBefore(prev: Line, cur: Line, layout: Layout, heading = false, openParen = false): boolean {
+  // Inside a parenthesis nothing ends: "… Nhân dân (Cơ quan chủ trì:" / "Phòng VH-XH; thời gian: …)".
+  if (openParen) return false;
   if (/:$/.test(prev.text)) return true;
-  if (CONNECTOR_END.test(prev.key)) return false;
+  const lastWord = /(\p{L}+)$/u.exec(prev.text);
+  if (lastWord && CONNECTOR_END.has(tonalKey(lastWord[1]!))) return false;
   // A heading in capitals wrapped onto the next line: "I. MỤC ĐÍCH," / "YÊU CẦU".
   if (isUpperText(prev.text) && isUpperText(cur.text) && cur.text.length <= 120 && !SENTENCE_END.test(prev.text)) return false;
   const ended = SENTENCE_END.test(prev.text);
@@ -84,6 +88,15 @@ function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: Bloc
   return end;
 }
 
+function unclosedParen(lines: readonly Line[]): boolean {
+  let depth = 0;
+  for (const l of lines) for (const c of l.text) {
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /**
  * Group lines into items (a numbered or bulleted line and its continuation),
  * paragraphs and tables. Blank lines are ignored: PDF text puts them in the
@@ -94,12 +107,10 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
   let open: { marker: Marker | null; lines: Line[] } | null = null;
   const close = () => {
     if (!open) return;
-    const first = open.lines[0]!;
     const pieces = open.lines.map((l, i) => (i === 0 && open!.marker ? l.m.slice(open!.marker.textStart) : l.m));
     const text = joinPieces(pieces);
     if (open.marker) blocks.push({ type: 'item', marker: open.marker, lines: open.lines, text });
     else if (text.length > 0) blocks.push({ type: 'paragraph', lines: open.lines, text });
-    void first;
     open = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -125,7 +136,7 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       const markerOnly = open.marker !== null && open.lines.length === 1 && prev.text.length <= open.marker.textStart;
       // A numbered heading stops short of the full width; a bullet is a sentence that wraps.
       const headingLine = open.marker !== null && open.marker.style !== 'bullet' && open.lines.length === 1;
-      if (markerOnly || !breaksBefore(prev, line, ctx.layout, headingLine)) {
+      if (markerOnly || !breaksBefore(prev, line, ctx.layout, headingLine, unclosedParen(open.lines))) {
         open.lines.push(line);
         continue;
       }

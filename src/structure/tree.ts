@@ -120,10 +120,16 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
       touch(node, block.lines[block.lines.length - 1]);
       continue;
     }
-    // A paragraph after an item that ended its sentence belongs to the item's parent.
+    // A paragraph after an item that ended its sentence is not the item's: it belongs one
+    // level up ("1.2. … đất nước." / "Nhiệm vụ năm 2026 …" goes to "1."). After bullets, one
+    // level above the bullets' heading: "8. Trưởng các ấp:" / "- …." / "Trong quá trình tổ
+    // chức thực hiện, …" closes the section, not item 8.
     let holder = top();
     if (block.type === 'paragraph' && holder.marker && holder.children.length === 0 && holder.content.length === 0 && SENTENCE_END.test(holder.heading.text) && stack.length > 1) {
-      stack.pop();
+      const wasBullet = holder.marker.style === 'bullet';
+      while (stack.length > 1 && top().marker!.style === 'bullet') stack.pop();
+      if (!wasBullet || stack.length > 1) stack.pop();
+      if (stack.length === 0) stack.push(root);
       holder = top();
     }
     holder.content.push(block);

@@ -1,4 +1,4 @@
-import type { Line } from '../normalize/lines.js';
+import { splitColumns, type Line } from '../normalize/lines.js';
 import { isUpperText } from '../text/fold.js';
 import { CLOSING, RECIPIENTS } from './blocks.js';
 import { detectMarker } from './markers.js';
@@ -138,7 +138,7 @@ export function findZones(lines: readonly Line[]): Zones {
   }
   zones.body = lines.slice(bodyStart, bodyEnd);
   // The tail: closing sentence, recipients, signature (side by side in PDF text).
-  const tail = lines.slice(bodyEnd, mainEnd);
+  const tail = lines.slice(bodyEnd, mainEnd).flatMap((l) => (l.role === 'content' ? splitColumns(l) : [l]));
   let i = 0;
   for (; i < tail.length; i++) {
     const l = tail[i]!;
@@ -162,12 +162,11 @@ export function findZones(lines: readonly Line[]): Zones {
     }
     if (inRecipients && /^[-–+•]/.test(l.text)) {
       zones.recipients.push(l);
-      lastWasItem = !/[;.]$/.test(l.text) || /,$/.test(l.text);
       lastWasItem = !/[;.]$/.test(l.text);
       continue;
     }
-    // "  Chủ nhiệm UBKT Tỉnh ủy (b/c)," continues the recipient above it.
-    if (inRecipients && lastWasItem && /[,;.)]$/.test(l.text) && zones.signature.length === 0) {
+    // "  Chủ nhiệm UBKT Tỉnh ủy (b/c)," continues the recipient above it; a name does not.
+    if (inRecipients && lastWasItem && /[,;.)]$/.test(l.text) && !/^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$/u.test(l.text)) {
       zones.recipients.push(l);
       lastWasItem = !/[;.]$/.test(l.text);
       continue;

@@ -38,6 +38,8 @@ export interface TableHeader {
   mode: TableMode;
   /** The header's own lines (a flattened header can wrap: "Đơn vị" / "tính"). */
   lines: Line[];
+  /** Space-aligned tables: where the number column ends (its numbers are short, its label may not be). */
+  numberRight?: number;
 }
 
 type Label = ColumnRole | 'name-indicator' | 'name-task' | 'result' | 'unit?';
@@ -220,19 +222,35 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
     return { columns: makeColumns(resolved.roles), kind: resolved.kind, mode, lines: used };
   }
   if (!/^(?:stt|tt|so tt|so thu tu)\b/.test(key)) return null;
-  // Space-aligned header: three or more segments separated by runs of spaces.
+  // Space-aligned header: three or more segments separated by runs of spaces. Its labels may
+  // wrap onto the next lines, under their columns: "Đơn vị" / "tính", "Chỉ tiêu năm" / "2025".
   const segments = layoutSegments(first);
   if (segments.length >= 3 && /\S {2,}\S/.test(first.text)) {
-    const found: Found[] = [];
-    const xs: [number, number][] = [];
-    for (const s of segments) {
-      const pick = pickCellLabel(scanLabels(looseKey(first.text.slice(s.from, s.to))));
-      found.push(pick ?? { label: 'other', text: first.text.slice(s.from, s.to), year: null, at: 0, end: 0 });
-      xs.push([s.x0, s.x1]);
+    const labels = segments.map((s) => first.text.slice(s.from, s.to));
+    const xs: [number, number][] = segments.map((s) => [s.x0, s.x1]);
+    const used = [first];
+    for (let j = i + 1; j < lines.length && used.length < 4; j++) {
+      const l = lines[j]!;
+      if (l.role === 'blank') continue;
+      if (!isHeaderTail(l)) break;
+      for (const s of layoutSegments(l)) {
+        let best = 0;
+        let bestDistance = Infinity;
+        xs.forEach(([x0, x1], c) => {
+          const d = Math.abs((s.x0 + s.x1) / 2 - (x0 + x1) / 2);
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+          }
+        });
+        labels[best] += ` ${l.text.slice(s.from, s.to)}`;
+      }
+      used.push(l);
     }
+    const found = labels.map((label) => pickCellLabel(scanLabels(looseKey(label))) ?? { label: 'other' as const, text: label, year: null, at: 0, end: 0 });
     const resolved = resolveLabels(found);
     if (resolved && resolved.roles.length === segments.length) {
-      return { columns: makeColumns(resolved.roles, xs), kind: resolved.kind, mode: 'layout', lines: [first] };
+      return { columns: makeColumns(resolved.roles, xs), kind: resolved.kind, mode: 'layout', lines: used };
     }
   }
   // Flattened header, possibly wrapped over a few lines.

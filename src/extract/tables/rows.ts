@@ -2,7 +2,7 @@ import type { Line } from '../../normalize/lines.js';
 import { startsUpper } from '../../text/fold.js';
 import { romanValue } from '../../structure/markers.js';
 import type { TableHeader } from './header.js';
-import { PIPE_SEPARATOR, layoutSegments, splitCells } from './header.js';
+import { PIPE_SEPARATOR, detectTableHeader, layoutSegments } from './header.js';
 
 export type RowKind = 'roman' | 'number' | 'dash' | 'plain';
 
@@ -62,6 +62,12 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.role === 'blank' || line.role === 'decoration' || line.role === 'trailer' || line.role === 'running-header') continue;
+    // The header printed again after a page break, maybe wrapped differently.
+    const again = /^(?:stt|tt|so tt)\b/.test(line.key) ? detectTableHeader(lines, i) : null;
+    if (again) {
+      i = lines.indexOf(again.lines[again.lines.length - 1]!);
+      continue;
+    }
     const text = line.text;
     const next = nextContent(lines, i);
     const r = ROMAN_ROW.exec(text);
@@ -86,10 +92,10 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
       if (sub === null) {
         if (top === st.lastTop + 1 && (rest !== '' || restStartsRow)) accept = true;
         else if (top === 1 && st.freshGroup && restStartsRow) accept = true;
-        else if (top === st.lastTop && top > 0 && rest !== '' && restStartsRow) {
+        else if (top === st.lastTop && top > 0 && restStartsRow) {
           accept = true;
           issues.push({ code: 'numbering-repeat', message: `row number ${top} is repeated`, line });
-        } else if (top > st.lastTop + 1 && top <= st.lastTop + 3 && rest !== '' && restStartsRow) {
+        } else if (top > st.lastTop + 1 && top <= st.lastTop + 3 && restStartsRow) {
           accept = true;
           issues.push({ code: 'numbering-gap', message: `row number ${top} follows ${st.lastTop}: ${top - st.lastTop - 1} number(s) skipped`, line });
         }
@@ -134,13 +140,17 @@ function lineCells(line: Line, header: TableHeader): { from: number; to: number 
   const columns = header.columns;
   const out: { from: number; to: number }[] = columns.map(() => ({ from: 0, to: 0 }));
   if (header.mode === 'layout') {
-    // Each segment goes to the column whose header it overlaps most (or starts under).
+    // Each segment goes to the column it overlaps most. Header labels are often centred over
+    // their columns, so a column runs from midway between its label and the previous one's to
+    // midway between its label and the next one's.
+    const centre = (c: number) => (columns[c]!.x0 + columns[c]!.x1) / 2;
+    const edge = (c: number) => (columns[c]!.role === 'number' && header.numberRight !== undefined ? header.numberRight : (centre(c) + centre(c + 1)) / 2);
     for (const s of layoutSegments(line)) {
       let best = -1;
       let bestOverlap = -Infinity;
       for (let c = 0; c < columns.length; c++) {
-        const x0 = columns[c]!.x0;
-        const x1 = c + 1 < columns.length ? columns[c + 1]!.x0 : Infinity;
+        const x0 = c === 0 ? -Infinity : edge(c - 1);
+        const x1 = c + 1 < columns.length ? edge(c) : Infinity;
         const overlap = Math.min(s.x1, x1) - Math.max(s.x0, x0);
         if (overlap > bestOverlap) {
           bestOverlap = overlap;
@@ -200,15 +210,60 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
   const rows: TableRow[] = [];
   const numberCol = header.columns.findIndex((c) => c.role === 'number');
   const nameCol = header.columns.findIndex((c) => c.role === 'name');
+  if (header.mode === 'layout' && numberCol === 0) {
+    // The number column ends just after the longest row number ("23", "III"), so a short
+    // wrapped word under the names ("dân") is not read as a row number.
+    let right = header.columns[0]!.x1;
+    for (const l of lines) {
+      const first = layoutSegments(l)[0];
+      if (first && first.x0 <= header.columns[0]!.x1 && /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?|[-–+])$/.test(l.text.slice(first.from, first.to))) right = Math.max(right, first.x1);
+    }
+    header.numberRight = right + 1;
+  }
+  const read = (l: Line) => {
+    const ranges = lineCells(l, header);
+    const src = header.mode === 'layout' ? l.text : l.full.text;
+    const cell = (c: number) => (c >= 0 ? src.slice(ranges[c]!.from, ranges[c]!.to).trim() : '');
+    return { ranges, num: cell(numberCol), name: cell(nameCol), others: ranges.some((x, c) => c !== nameCol && c !== numberCol && x.to > x.from) };
+  };
+  // The lines that can hold cells: not blank, not a page number (unless it sits in the number
+  // column), not the header printed again after a page break (maybe wrapped differently).
+  const usable: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.role === 'blank' || l.role === 'trailer' || l.role === 'decoration') continue;
+    if (header.mode === 'pipe' && PIPE_SEPARATOR.test(l.text)) continue;
+    if (/^(?:\|\s*)?(?:stt|tt|so tt)\b/.test(l.key)) {
+      const again = detectTableHeader(lines, i);
+      if (again) {
+        i = lines.indexOf(again.lines[again.lines.length - 1]!);
+        continue;
+      }
+    }
+    if (l.role === 'running-header') continue;
+    if (l.role === 'page-number' && (header.mode !== 'layout' || read(l).name !== '' || read(l).others)) {
+      issues.push({ code: 'page-number-in-table', message: `"${l.text}" read as a page number`, line: l });
+      continue;
+    }
+    usable.push(l);
+  }
   let lastTop = 0;
   let lastRoman = 0;
-  for (const line of lines) {
-    if (line.role === 'blank' || line.role === 'trailer' || line.role === 'running-header') continue;
-    if (header.mode === 'pipe' && PIPE_SEPARATOR.test(line.text)) continue;
-    const ranges = lineCells(line, header);
-    const source = header.mode === 'layout' ? line.text : line.full.text;
-    const numText = numberCol >= 0 ? source.slice(ranges[numberCol]!.from, ranges[numberCol]!.to).trim() : '';
-    const nameText = nameCol >= 0 ? source.slice(ranges[nameCol]!.from, ranges[nameCol]!.to).trim() : '';
+  // A row whose number sits on its second line (centred in a tall row): its first line looks
+  // like a continuation of the row above. "Tỷ lệ hộ kinh doanh, …" / "10   trung tâm …":
+  // a capitalised name line with nothing else, then a numbered line whose name goes on in lower case.
+  const held: Line[] = [];
+  for (let k = 0; k < usable.length; k++) {
+    const line = usable[k]!;
+    const here = read(line);
+    if (header.mode === 'layout' && rows.length > 0 && !here.num && !here.others && here.name) {
+      const next = usable[k + 1] ? read(usable[k + 1]!) : null;
+      if (next?.num && /^\p{Ll}/u.test(next.name) && /^\p{Lu}/u.test(here.name)) {
+        held.push(line);
+        continue;
+      }
+    }
+    const { ranges, num: numText, name: nameText } = here;
     const current = rows[rows.length - 1];
     const dash = DASH_ROW.exec(nameText);
     if (!numText && !(dash && nameText.length > 1) && current) {
@@ -222,12 +277,13 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     let ordinal: number[] = [];
     const roman = romanValue(numText.replace(/[.)]$/, ''));
     const num = /^(\d{1,3})(?:\.(\d{1,3}))?\.?$/.exec(numText);
+    let freshGroup = false;
     if (roman && !num) {
       kind = 'roman';
       ordinal = [roman];
       if (roman !== lastRoman + 1) issues.push({ code: roman === lastRoman ? 'numbering-repeat' : 'numbering-gap', message: `group ${numText} follows ${lastRoman || 'the header'}`, line });
       lastRoman = roman;
-      lastTop = 0;
+      freshGroup = true;
     } else if (num) {
       const top = Number(num[1]);
       if (num[2] !== undefined) {
@@ -236,22 +292,33 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
       } else {
         kind = 'number';
         ordinal = [top];
-        if (top === lastTop) issues.push({ code: 'numbering-repeat', message: `row number ${top} is repeated`, line });
-        else if (top > lastTop + 1) issues.push({ code: 'numbering-gap', message: `row number ${top} follows ${lastTop}: ${top - lastTop - 1} number(s) skipped`, line });
-        else if (top < lastTop && top !== 1) issues.push({ code: 'numbering-unusual', message: `row number ${top} follows ${lastTop}`, line });
+        // Numbering restarts at 1 in each group, or runs on across groups.
+        const restart = top === 1 && (rows[rows.length - 1]?.kind === 'roman' || lastTop === 0);
+        if (!restart) {
+          if (top === lastTop) issues.push({ code: 'numbering-repeat', message: `row number ${top} is repeated`, line });
+          else if (top > lastTop + 1) issues.push({ code: 'numbering-gap', message: `row number ${top} follows ${lastTop}: ${top - lastTop - 1} number(s) skipped`, line });
+          else if (top < lastTop) issues.push({ code: 'numbering-unusual', message: `row number ${top} follows ${lastTop}`, line });
+        }
         lastTop = top;
       }
     } else if (/^[-–—+•]$/.test(numText) || dash) kind = 'dash';
+    void freshGroup;
     const cells: { line: Line; from: number; to: number }[][] = header.columns.map(() => []);
+    // Held first line(s) of a row whose number is centred lower.
+    for (const h of held) {
+      const r = read(h).ranges[nameCol]!;
+      cells[nameCol]!.push({ line: h, from: r.from, to: r.to });
+    }
     ranges.forEach((r, c) => {
       if (r.to > r.from) cells[c]!.push({ line, ...r });
     });
     // "- Tỷ lệ …" written in the name cell: drop the dash from the name.
-    if (dash && nameCol >= 0 && cells[nameCol]![0]) {
-      const cell = cells[nameCol]![0]!;
+    if (dash && nameCol >= 0 && cells[nameCol]!.length > 0) {
+      const cell = cells[nameCol]![cells[nameCol]!.length - 1]!;
       cell.from += nameText.length - (dash[2] ?? '').length;
     }
-    rows.push({ kind, numbering: numText || (kind === 'dash' ? '-' : null), ordinal, lines: [line], textStart: 0, cells });
+    rows.push({ kind, numbering: numText || (kind === 'dash' ? '-' : null), ordinal, lines: [...held, line], textStart: 0, cells });
+    held.length = 0;
   }
   return rows;
 }

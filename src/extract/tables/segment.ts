@@ -1,4 +1,4 @@
-import { looseKey, startsUpper } from '../../text/fold.js';
+import { looseKey, startsUpper, tonalKey } from '../../text/fold.js';
 import type { Mapped } from '../../text/mapped.js';
 import { targetCellScore } from '../targets.js';
 import { timelineScore } from '../timelines.js';
@@ -32,8 +32,14 @@ export interface Token {
   to: number;
   text: string;
   key: string;
+  /** The word's letters in lower case with tone placement folded: "của" and "cửa" differ here. */
+  word: string;
   lineStart: boolean;
   upper: boolean;
+}
+
+export function tokenWord(text: string): string {
+  return tonalKey(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[] {
@@ -46,14 +52,20 @@ export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[]
     const from = t.index;
     const to = from + t[0].length;
     const line = lineOf(m.starts[from]!);
-    out.push({ from, to, text: t[0], key: key.slice(from, to), lineStart: out.length > 0 && line !== prevLine, upper: startsUpper(t[0]) });
+    out.push({ from, to, text: t[0], key: key.slice(from, to), word: tokenWord(t[0]), lineStart: out.length > 0 && line !== prevLine, upper: startsUpper(t[0]) });
     prevLine = lineOf(m.ends[to - 1]! - 1);
   }
   return out;
 }
 
 const GENERIC_HEADS = new Set(['phong', 'ban', 'trung tam', 'van phong', 'vp', 'hoi', 'so', 'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'don vi', 'co quan', 'uy ban', 'hoi dong', 'chi nhanh', 'ngan hang']);
-const DANGLING = new Set(['cua', 'va', 've', 'voi', 'cho', 'cac', 'trong', 'tai', 'tu', 'den', 'de', 'theo', 'cung', 'nhung', 'mot', 'la', 'o', 'hoac', 'nham', 'tren', 'duoi', 'giua', 'bang', 'do', 'thuoc', 'nhu']);
+// Words a cell does not end on; spelled out, since "của" (of) and "cửa" (door) share a loose key.
+export const DANGLING = new Set(['của', 'và', 'về', 'với', 'cho', 'các', 'trong', 'tại', 'từ', 'đến', 'để', 'theo', 'cùng', 'những', 'một', 'là', 'ở', 'hoặc', 'nhằm', 'trên', 'dưới', 'giữa', 'bằng', 'do', 'thuộc', 'như']);
+
+/** A word that leaves its phrase open ("… của"), unless a full stop closed it ("… trực thuộc."). */
+function dangles(t: Token): boolean {
+  return DANGLING.has(t.word) && !/[.!?;:]["”’)]*$/.test(t.text);
+}
 const NEG = -Infinity;
 
 function spanKey(tokens: Token[], a: number, b: number): string {
@@ -69,21 +81,44 @@ function spanText(tokens: Token[], a: number, b: number): string {
 
 function endsBadly(tokens: Token[], b: number): number {
   const last = tokens[b - 1]!;
-  const k = last.key.replace(/[,;:]+$/, '');
-  if (DANGLING.has(k)) return -2;
+  if (dangles(last)) return -2;
   if (/[,;(/]$/.test(last.text) || /^[-–]$/.test(last.text)) return -1.5;
   return 0;
+}
+
+// "… Văn bản điện tử Năm" / "2026", "Học bạ số Năm học" / "2025 - 2026": a cell that ends on
+// the first word(s) of a timeline lost them.
+const TIME_START = new Set(['nam', 'quy', 'thang', 'giai', 'hang', 'cuoi', 'dau', 'truoc', 'tu']);
+function endsOnTimeWord(tokens: Token[], b: number): number {
+  const last = tokens[b - 1]!;
+  if (last.upper && TIME_START.has(last.key)) return -2;
+  const before = tokens[b - 2];
+  return before && before.upper && TIME_START.has(before.key) && (last.key === 'hoc' || last.key === 'doan') ? -2 : 0;
 }
 
 /** Length in tokens of the unit head at tokens[i] ("Phòng", "Trung tâm", "Các phòng"), 0 if none. */
 export function unitHeadAt(tokens: Token[], i: number, requireUpper = true): number {
   const t = tokens[i];
   if (!t || (requireUpper && !t.upper)) return 0;
-  const key = spanKey(tokens, i, Math.min(tokens.length, i + 6)).replace(/[,;:.]/g, '');
-  const head = startsWithPhrase(key, UNIT_HEADS);
+  const key = spanKey(tokens, i, Math.min(tokens.length, i + 7)).replace(/[,;:.]/g, '');
+  let head = startsWithPhrase(key, UNIT_HEADS);
+  // "Các hợp tác xã", "Các trường THCS": "các" and any unit.
+  if (!head && key.startsWith('cac ')) {
+    const inner = startsWithPhrase(key.slice(4), UNIT_HEADS);
+    if (inner) head = `cac ${inner}`;
+  }
   if (!head) return 0;
+  // One-syllable heads must be spelled as the unit word: "Sở" (a department), not "Số" (a number).
+  const spelled = HEAD_SPELLINGS[head.replace(/^cac /, '')];
+  const word = tokens[head.startsWith('cac ') ? i + 1 : i];
+  if (spelled && word && !spelled.includes(tonalKey(word.text).replace(/[^\p{L}]/gu, ''))) return 0;
   return head.split(' ').length;
 }
+
+const HEAD_SPELLINGS: Record<string, string[]> = {
+  so: ['sở'], bo: ['bộ'], to: ['tổ'], doi: ['đội'], doan: ['đoàn'], cuc: ['cục'], vien: ['viện'], dai: ['đài'],
+  tram: ['trạm'], truong: ['trường', 'trưởng'], hoi: ['hội'], ban: ['ban'], phong: ['phòng'], thon: ['thôn'], ap: ['ấp'],
+};
 
 /** How much tokens[a, b) read like one or more unit names ("Phòng VH-XH", "Văn phòng HĐND-UBND, Trung tâm PVHCC"). */
 export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogether = 1.5): number {
@@ -104,7 +139,13 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
       i++;
       continue;
     }
-    const separated = /[,;]$/.test(prev.text) || prev.key === 'va';
+    const separated = /[,;]$/.test(prev.text) || prev.word === 'và';
+    // "Các phòng, đơn vị thuộc UBND xã": a unit after "thuộc", "của" belongs to the phrase.
+    if (!separated && dangles(prev)) {
+      ownWords += h;
+      i += h;
+      continue;
+    }
     if (!separated && ownWords === 0 && GENERIC_HEADS.has(lastHead)) {
       // A head right after a generic head is part of the name: "Văn phòng HĐND-UBND".
       ownWords += h;
@@ -120,6 +161,8 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
     i += h;
   }
   score -= longPiece(b);
+  // The last unit is only a generic head: its name went on in the next cell ("…, Đoàn" / "Thanh niên xã").
+  if (pieceStart > a && ownWords === 0 && GENERIC_HEADS.has(lastHead)) score -= 1.5;
   const key = spanKey(tokens, a, b);
   for (const v of TASK_VERBS) {
     const at = containsPhrase(key, v);
@@ -128,7 +171,7 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
     score -= /^\p{Lu}/u.test(spanText(tokens, a, b).slice(at)) ? 4 : 1.5;
   }
   if (/\d{4}/.test(key)) score -= 2;
-  return score + endsBadly(tokens, b);
+  return score + endsBadly(tokens, b) + endsOnTimeWord(tokens, b);
 }
 
 /**
@@ -139,9 +182,18 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
  */
 function nameColumnScore(tokens: Token[], a: number, b: number): number {
   let score = endsBadly(tokens, b);
-  let last = b - 1;
-  while (last > a && !tokens[last]!.lineStart) last--;
-  if (last > a && !DANGLING.has(tokens[last - 1]!.key.replace(/[,;:]+$/, '')) && b - last <= 8 && unitHeadAt(tokens, last)) score -= 2;
+  // Look at the name's last lines (a unit's name may itself wrap: "Trung tâm Phục vụ" / "hành chính công").
+  let lines = 0;
+  for (let at = b - 1; at > a && lines < 3 && b - at <= 10; at--) {
+    if (!tokens[at]!.lineStart) continue;
+    lines++;
+    const head = unitHeadAt(tokens, at);
+    // A unit's name, or a bare head that lost the rest of its name to the next cell ("… VP" / "HĐND-UBND").
+    if (head && !dangles(tokens[at - 1]!) && (b - at === head || unitPhraseScore(tokens, at, b) >= 2.5)) {
+      score -= 2;
+      break;
+    }
+  }
   return score;
 }
 
@@ -155,6 +207,8 @@ function unitColumnScore(tokens: Token[], a: number, b: number): number {
   if (key.startsWith('%')) return 2.5 - 0.3 * (n - 1);
   const start = startsWithPhrase(key, MEASURE_UNITS);
   if (start && tokens[a]!.upper) return 1.2 - 0.3 * (n - start.split(' ').length);
+  // A short word in capitals that no list knows ("Vụ", "Hộ/HTX"): a unit if what follows is a target.
+  if (n <= 2 && tokens[a]!.text.length <= 10 && !unitHeadAt(tokens, a) && !TIME_START.has(tokens[a]!.key)) return 0.3;
   return NEG;
 }
 
@@ -163,14 +217,21 @@ function targetColumnScore(tokens: Token[], a: number, b: number): number {
   const text = spanText(tokens, a, b);
   const s = targetCellScore(text);
   let score: number;
-  if (s > 0) score = (s === 3 ? 4 : 3) - 0.05 * Math.max(0, n - 4);
+  if (s > 0) {
+    score = (s === 3 ? 4 : 3) - 0.05 * Math.max(0, n - 4);
+    // "100% Văn phòng" / "HĐND và UBND": the unit is the next cell.
+    for (let i = a + 1; i < b; i++) if (unitHeadAt(tokens, i)) {
+      score -= 3;
+      break;
+    }
+  }
   else {
     // A target in words ("Tiên tiến, hiện đại"): short, and opening with a capital.
     if (!tokens[a]!.upper || n > 16) return NEG;
     if (unitHeadAt(tokens, a)) return NEG;
     score = 0.3 - 0.1 * n;
   }
-  return score + endsBadly(tokens, b);
+  return score + endsBadly(tokens, b) + endsOnTimeWord(tokens, b);
 }
 
 function outputColumnScore(tokens: Token[], a: number, b: number): number {
@@ -190,7 +251,7 @@ function outputColumnScore(tokens: Token[], a: number, b: number): number {
     }
   }
   score -= 0.05 * Math.max(0, n - 6);
-  return score + endsBadly(tokens, b);
+  return score + endsBadly(tokens, b) + endsOnTimeWord(tokens, b);
 }
 
 function timelineColumnScore(tokens: Token[], a: number, b: number): number {

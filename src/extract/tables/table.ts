@@ -147,7 +147,8 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
     const content = rowContent(row);
     const whole = rowText(row.lines);
     if (row.kind === 'roman') {
-      const title = header.mode === 'flat' ? content : cutTabular(row, header).name.length > 0 ? cutTabular(row, header).name : content;
+      const tabularName = header.mode === 'flat' ? null : cutTabular(row, header).name;
+      const title = tabularName && tabularName.length > 0 ? tabularName : content;
       roman = title;
       numberGroup = null;
       entries.push({ kind: 'group', rowKind: 'roman', numbering: row.numbering, groups: [], name: title, cells: {}, targets: [], whole, lines: row.lines, uncertain: false });
