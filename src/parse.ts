@@ -355,6 +355,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
     diagnostics: diags.list,
   };
   diags.close();
+  // In document order (stable: document-wide ones, at offset 0, first).
+  doc.diagnostics.sort((a, b) => a.position.start.offset - b.position.start.offset);
   const checked = planSchema.safeParse(doc);
   if (checked.success) return checked.data;
   // A bug, not an input problem: say so, and still return a valid document.

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,40 @@ describe('plan-extract CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('large inputs', () => {
+  it('a 50 MB file is refused with one clear line and exit 3', async () => {
+    const p = tmpFile('big.txt', '');
+    const chunk = Buffer.from('- Tỷ lệ phủ sóng 5G trên địa bàn đạt 100%.\n'.repeat(20_000));
+    const fd = await import('node:fs/promises').then((fs) => fs.open(p, 'w'));
+    for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) await fd.write(chunk);
+    await fd.close();
+    const r = await cli([p]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/over the 20\.0 MB limit/);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('on a terminal', () => {
+  // `script` gives the command a pseudo-terminal, so stderr is a TTY.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('prints a short summary on stderr', () => {
+    const r = spawnSync('script', ['-qec', `node ${BIN} ${SEED} -o /dev/null`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).toMatch(/5 indicators, 17 tasks, 5 assignments/);
+    expect(r.stdout).toMatch(/warning line 231: heading number 2 is repeated/);
+    expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+  });
+});
+
+describe('the library, imported by its package name', () => {
+  it('exports parsePlan, parsePlanFile and planSchema', async () => {
+    const lib = await import('plan-extract');
+    const doc = await lib.parsePlanFile(SEED);
+    expect(lib.planSchema.parse(doc).tasks).toHaveLength(17);
+    expect(lib.parsePlan('').diagnostics[0]!.code).toBe('empty-input');
   });
 });
 

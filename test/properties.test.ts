@@ -57,6 +57,8 @@ describe('pathological inputs finish in seconds', () => {
     ['100,000 Roman parts', () => Array.from({ length: 100_000 }, () => 'I. NHIỆM VỤ').join('\n')],
     ['100,000 bullets in a task section', () => 'II. NHIỆM VỤ\n' + Array.from({ length: 100_000 }, (_, i) => `- Nhiệm vụ ${i}`).join('\n')],
     ['a 20,000-row flattened table', () => 'PHỤ LỤC I\nSTT Chỉ tiêu Đơn vị tính Kết quả Đơn vị chủ trì\n' + Array.from({ length: 20_000 }, (_, i) => `${(i % 999) + 1} Tỷ lệ hồ sơ được số hóa % ≥ 80% Phòng VH-XH`).join('\n')],
+    ['100,000 lone numbers (page numbers or row numbers?)', () => Array.from({ length: 100_000 }, (_, i) => String((i % 999) + 1)).join('\n')],
+    ['one page break, then 100,000 repeated lines', () => '\f5\n' + Array.from({ length: 100_000 }, (_, i) => `Kế hoạch số 88/KH-UBND dòng ${i % 7}`).join('\n')],
     ['a 5,000-word table row', () => 'PHỤ LỤC II\nSTT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Kết quả Thời gian\n1 ' + 'Xây dựng Phòng Kế hoạch Năm 2025 '.repeat(1000)],
   ];
   it.each(cases)('%s', (_name, make) => {

@@ -34,8 +34,8 @@ export const latexMath: LineNormalizer = {
   apply(m) {
     let out = m.replace(MATH, (x) => {
       const body = x[1] ?? x[2] ?? x[3] ?? '';
-      // "$5 and $10" is money, not math: require a backslash, digit or operator inside.
-      if (!/[\\\d<>=%]/.test(body)) return x[0];
+      // "$5 và $10" is money, not math: math has a command, a sub- or superscript, or braces.
+      if (!/[\\^_{}]/.test(body)) return x[0];
       return latexToText(body);
     });
     out = out.replace(/\\%/g, () => '%');

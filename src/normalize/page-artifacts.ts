@@ -7,38 +7,77 @@ const DECORATION = /^(?:[-–—_=.*~•·]\s*){3,}$|^\|$/;
 const MARKER_START = /^(?:[-–—+•*]|\(?\d|[ivxlc]+[.)\-–]|[a-zđ]\))/;
 
 /**
- * Marks page numbers, decoration lines and running headers: a table header
- * printed again on every page ("TT Chỉ tiêu Đơn vị Kết quả …"). Other repeated
- * lines stay: in PDF text, table cells repeat all the time ("chuyên môn",
- * "Thường xuyên", the last words of similar task names). The first occurrence
- * is kept, since it is its table's header.
+ * Marks page numbers, decoration lines and running headers.
+ *
+ * - A table header printed again on every page ("TT Chỉ tiêu Đơn vị Kết quả …"): every
+ *   occurrence after the first (the first is its table's header).
+ * - A running title or footer ("Kế hoạch số 88/KH-UBND", "UBND xã Tân Lập"): a short line
+ *   repeated at page breaks, next to a page number or a form feed. Every occurrence goes.
+ *
+ * Other repeated lines stay: in PDF text, table cells repeat all the time ("chuyên môn",
+ * "Thường xuyên"), and so do list items ("- Thực hiện các nội dung liên quan …").
  */
 export function markPageArtifacts(lines: Line[]): void {
   const seen = new Map<string, number[]>();
-  let ordinal = 0;
-  const at = new Map<number, Line>();
+  const content: Line[] = [];
+  const nearBreak: boolean[] = [];
   for (const line of lines) {
     if (line.role !== 'content') continue;
     if (DECORATION.test(line.text)) {
       line.role = 'decoration';
       continue;
     }
-    if (PAGE_NUMBER.test(line.key)) {
+    if (PAGE_NUMBER.test(line.key) || /^-\s*\d{1,3}\s*-$/.test(line.key)) {
       line.role = 'page-number';
       continue;
     }
-    ordinal++;
-    at.set(ordinal, line);
-    if (line.text.length > 120 || line.text.length < 8 || !/\s/.test(line.text)) continue;
-    if (MARKER_START.test(line.key) || /[.;,:]$/.test(line.text)) continue;
+    content.push(line);
+  }
+  // A page break is a form feed, a "- 3 -" / "Trang 3" line, or a lone number with no other
+  // lone number within 30 lines: row numbers standing alone in a table come every few lines,
+  // page numbers once a page. "Near" a break is within two content lines.
+  const lone = lines.filter((l) => l.role === 'page-number');
+  const isolated = new Set<Line>();
+  lone.forEach((l, k) => {
+    const prev = lone[k - 1];
+    const next = lone[k + 1];
+    if (!/^\d+$/.test(l.key) || ((!prev || l.index - prev.index >= 30) && (!next || next.index - l.index >= 30))) isolated.add(l);
+  });
+  const breaks = lines.filter((l) => l.pageBreakBefore || isolated.has(l)).map((l) => l.index);
+  // contentBefore[i]: content lines before line i, to count the lines between two points in O(1).
+  const contentBefore = new Int32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) contentBefore[i + 1] = contentBefore[i]! + (lines[i]!.role === 'content' ? 1 : 0);
+  const isNear = (l: Line) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < l.index) lo = mid + 1;
+      else hi = mid;
+    }
+    return [breaks[lo - 1], breaks[lo]].some((b) => {
+      if (b === undefined) return false;
+      const a = Math.min(b, l.index);
+      const z = Math.max(b, l.index);
+      return contentBefore[z]! - contentBefore[a + 1]! <= 2;
+    });
+  };
+  content.forEach((line, n) => {
+    nearBreak[n] = isNear(line);
+    if (line.text.length > 120 || line.text.length < 6 || !/\s/.test(line.text)) return;
+    if (MARKER_START.test(line.key) || /[;,:]$/.test(line.text)) return;
     const k = line.key.replace(/\s+/g, ' ');
     let group = seen.get(k);
     if (!group) seen.set(k, (group = []));
-    group.push(ordinal);
-  }
+    group.push(n);
+  });
   for (const [k, group] of seen) {
     if (group.length < 2) continue;
-    if (!/^(?:stt|tt|so tt)\s/.test(k)) continue;
-    for (const n of group.slice(1)) at.get(n)!.role = 'running-header';
+    if (/^(?:stt|tt|so tt)\s/.test(k)) {
+      for (const n of group.slice(1)) content[n]!.role = 'running-header';
+      continue;
+    }
+    const near = group.filter((n) => nearBreak[n]).length;
+    if (group.length >= 3 && near >= 2 && near * 5 >= group.length * 3) for (const n of group) content[n]!.role = 'running-header';
   }
 }

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { Mapped } from '../src/text/mapped.js';
+import { LineIndex } from '../src/text/positions.js';
+import { looseKey } from '../src/text/fold.js';
+import { nfc } from '../src/normalize/nfc.js';
+import { oddSpaces } from '../src/normalize/spaces.js';
+import { dStroke } from '../src/normalize/d-stroke.js';
+import { latexMath, latexToText } from '../src/normalize/latex.js';
+import { markdown } from '../src/normalize/markdown.js';
+import { foldTonePlacement } from '../src/normalize/tone.js';
+import { joinPieces } from '../src/normalize/line-joins.js';
+import { normalizeText } from '../src/normalize/index.js';
+import type { LineNormalizer } from '../src/normalize/types.js';
+
+function run(n: LineNormalizer, text: string): Mapped {
+  const m = Mapped.identity(text, 0);
+  return n.applies(text) ? n.apply(m) : m;
+}
+
+/** Every output character maps back inside the input, in order. */
+function expectMapped(m: Mapped, original: string): void {
+  for (let i = 0; i < m.length; i++) {
+    expect(m.starts[i]).toBeGreaterThanOrEqual(0);
+    expect(m.ends[i]).toBeLessThanOrEqual(original.length);
+    if (i > 0) expect(m.starts[i]).toBeGreaterThanOrEqual(m.starts[i - 1]!);
+  }
+}
+
+describe('normalizers (each case a line from a plan)', () => {
+  const cases: [string, LineNormalizer, string, string][] = [
+    ['NFD → NFC', nfc, 'Kế hoạch số 92/KH-UBND'.normalize('NFD'), 'Kế hoạch số 92/KH-UBND'],
+    ['NBSP and zero-width spaces', oddSpaces, 'Số:\u00a0\u00a0/KH-UBND\u200b', 'Số:  /KH-UBND'],
+    ['a BOM inside the text', oddSpaces, '\ufeffKẾ HOẠCH', 'KẾ HOẠCH'],
+    ['tabs stay (table cells)', oddSpaces, 'TT\tTÊN NHIỆM VỤ', 'TT\tTÊN NHIỆM VỤ'],
+    ['Ð (U+00D0) → Đ', dStroke, 'ÐẢNG ỦY XÃ ÐỒNG PHÚ', 'ĐẢNG ỦY XÃ ĐỒNG PHÚ'],
+    ['LaTeX ≥', latexMath, '(5) Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số $\\geq 90\\%$.', '(5) Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số ≥ 90%.'],
+    ['LaTeX range', latexMath, 'Quy mô kinh tế số/GRDP $15-17\\%$', 'Quy mô kinh tế số/GRDP 15-17%'],
+    ['money is not math', latexMath, 'giá $5 và $10', 'giá $5 và $10'],
+    ['bold header', markdown, '**ĐẢNG ỦY XÃ ĐỒNG PHÚ', 'ĐẢNG ỦY XÃ ĐỒNG PHÚ'],
+    ['italic aside', markdown, 'Tỉnh ủy (*Kế hoạch hành động 469-KH/TU*), UBND tỉnh', 'Tỉnh ủy (Kế hoạch hành động 469-KH/TU), UBND tỉnh'],
+    ['a heading', markdown, '## II. NHIỆM VỤ', 'II. NHIỆM VỤ'],
+    ['escaped numbering', markdown, '1\\. Mục đích', '1. Mục đích'],
+    ['a comparison is not a quote', markdown, '> 95% đối với cơ sở giáo dục', '> 95% đối với cơ sở giáo dục'],
+    ['<br> in a cell', markdown, 'Phòng Văn hóa - Xã hội<br>Công an xã', 'Phòng Văn hóa - Xã hội Công an xã'],
+    ['footnote marks stay', markdown, 'Chỉ tiêu (*) được tính', 'Chỉ tiêu (*) được tính'],
+  ];
+  it.each(cases)('%s', (_name, n, input, output) => {
+    const m = run(n, input);
+    expect(m.text).toBe(output);
+    expectMapped(m, input);
+  });
+
+  it('LaTeX commands read as symbols', () => {
+    expect(latexToText('\\leq 5\\%')).toBe('≤ 5%');
+    expect(latexToText('\\text{Top } 20')).toBe('Top 20');
+  });
+
+  it('a replaced character maps to the whole source run', () => {
+    const input = 'đạt $\\geq 80\\%$';
+    const m = run(latexMath, input);
+    const i = m.text.indexOf('≥');
+    expect(input.slice(m.starts[i]!, m.ends[i]!)).toBe('$\\geq 80\\%$');
+  });
+});
+
+describe('tone placement', () => {
+  it.each([
+    ['hoà', 'hòa'],
+    ['thuỷ', 'thủy'],
+    ['Uỷ ban', 'Ủy ban'],
+    ['khoẻ', 'khỏe'],
+    ['Qúy IV', 'Quý IV'],
+    ['hoàn thành', 'hoàn thành'],
+    ['của', 'của'],
+    ['người', 'người'],
+  ])('%s → %s', (a, b) => expect(foldTonePlacement(a)).toBe(b));
+
+  it('keeps the length (positions stay valid)', () => {
+    const s = 'Uỷ ban nhân dân xã; thuỷ lợi; hoà bình';
+    expect(foldTonePlacement(s)).toHaveLength(s.length);
+  });
+});
+
+describe('loose keys', () => {
+  it('fold case, diacritics, typos of diacritics and dashes, one character for one', () => {
+    expect(looseKey('TỔ CHỨC THỤC HIỆN')).toBe(looseKey('Tổ chức thực hiện'));
+    expect(looseKey('Độc lập – Tự do')).toBe('doc lap - tu do');
+    const s = 'Phòng Văn hóa – Xã hội ≥ 90%';
+    expect(looseKey(s)).toHaveLength(s.length);
+  });
+});
+
+describe('words and numbers broken across lines', () => {
+  const join = (...lines: string[]) => {
+    let offset = 0;
+    return joinPieces(
+      lines.map((l) => {
+        const m = Mapped.identity(l, offset);
+        offset += l.length + 1;
+        return m;
+      }),
+    ).text;
+  };
+  it.each([
+    [['Kế hoạch số 04-', 'KH/ĐU ngày 14/8/2025'], 'Kế hoạch số 04-KH/ĐU ngày 14/8/2025'],
+    [['Nghị quyết 57-', 'NQ/TW, ngày 22-', '12-2024'], 'Nghị quyết 57-NQ/TW, ngày 22-12-2024'],
+    [['VP HĐND-', 'UBND'], 'VP HĐND-UBND'],
+    [['Phòng Văn hóa -', 'Xã hội'], 'Phòng Văn hóa - Xã hội'],
+    [['trên địa bàn xã', 'Nha Bích'], 'trên địa bàn xã Nha Bích'],
+  ])('%j', (lines, joined) => expect(join(...lines)).toBe(joined));
+});
+
+describe('line roles', () => {
+  const roles = (text: string) => normalizeText(text).lines.map((l) => l.role);
+  it('marks page numbers, decoration and a repeated table header (keeping the first)', () => {
+    const text = ['PHỤ LỤC I', '-------', 'TT Chỉ tiêu Đơn vị Kết quả', '1 Tỷ lệ % 100', '9', 'TT Chỉ tiêu Đơn vị Kết quả', '2 Tỷ lệ % 90'].join('\n');
+    expect(roles(text)).toEqual(['content', 'decoration', 'content', 'content', 'page-number', 'running-header', 'content']);
+  });
+
+  it('drops a running title printed at every page break, and keeps repeated list items', () => {
+    const page = (n: number) => [`- ${n} -`, 'Kế hoạch số 88/KH-UBND', '- Thực hiện các nội dung liên quan tại Phụ lục I', `Nội dung trang ${n}`, 'văn bản tiếp theo của trang'];
+    const lines = [1, 2, 3, 4].flatMap(page);
+    const r = normalizeText(lines.join('\n')).lines;
+    expect(r.filter((l) => l.text === 'Kế hoạch số 88/KH-UBND').map((l) => l.role)).toEqual(['running-header', 'running-header', 'running-header', 'running-header']);
+    expect(r.filter((l) => l.text.startsWith('- Thực hiện')).every((l) => l.role === 'content')).toBe(true);
+  });
+
+  it('drops a digital-signature stamp and the name beside it, not the signer block above it', () => {
+    const text = ['TRƯỞNG BAN', 'CHỦ TỊCH UBND XÃ', 'Phạm Quốc Vương', '\t\tPHẠM QUỐC VƯƠNG', '\t2025-08-07T21:50:31+0700', "\tSigner's office"].join('\n');
+    expect(roles(text)).toEqual(['content', 'content', 'content', 'trailer', 'trailer', 'trailer']);
+  });
+
+  it('keeps an annex heading that follows a stamp', () => {
+    const text = ['Ký bởi: Ủy ban nhân dân xã Ea Kly', 'Thời gian ký: 14.01.2026 16:05:21 +07:00', ' PHỤ LỤC I', 'DANH MỤC CHỈ TIÊU'].join('\n');
+    expect(roles(text)).toEqual(['trailer', 'trailer', 'content', 'content']);
+  });
+});
+
+describe('positions', () => {
+  it('counts lines across \\n, \\r\\n and \\r', () => {
+    const idx = new LineIndex('a\r\nb\rc\nd');
+    expect([0, 3, 5, 7].map((o) => idx.point(o).line)).toEqual([1, 2, 3, 4]);
+    expect(idx.point(8)).toEqual({ line: 4, column: 2, offset: 8 });
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../src/normalize/index.js';
+import { detectMarker } from '../src/structure/markers.js';
+import { headingKind } from '../src/structure/kinds.js';
+import { detectTableHeader } from '../src/extract/tables/header.js';
+import { parsePlan } from '../src/parse.js';
+
+const line = (text: string) => normalizeText(text).lines[0]!;
+
+// Marker lines from the seeds and hold-outs.
+describe('numbering detectors', () => {
+  const cases: [string, string | null, string | null][] = [
+    ['I. MỤC ĐÍCH, YÊU CẦU', 'roman', 'I'],
+    ['II- NHIỆM VỤ TRỌNG TÂM NĂM 2026', 'roman', 'II'],
+    ['IV – TỔ CHỨC THỰC HIỆN', 'roman', 'IV'],
+    ['PHỤ LỤC I', 'annex', 'I'],
+    ['PHỤ LỤC SỐ 01: CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030', 'annex', '01'],
+    ['PHỤ LỤC', 'annex', ''],
+    ['PHẦN I', 'part', 'I'],
+    ['1. Mục đích', 'decimal', '1'],
+    ['2.1.  Đến hết năm 2025', 'decimal', '2.1'],
+    ['1.1. Về phát triển hạ tầng', 'decimal', '1.1'],
+    ['1.Mục tiêu', 'decimal', '1'],
+    ['a) Phát triển hạ tầng', 'letter', 'a'],
+    ['đ) Phát triển chuyển đổi số', 'letter', 'đ'],
+    ['(1) Tỷ lệ phủ sóng 5G trên địa bàn đạt từ 60% dân số trở lên.', 'paren', '1'],
+    ['- Triển khai đồng bộ, hiệu quả các chủ trương', 'bullet', '-'],
+    ['+ Tỷ lệ hồ sơ', 'bullet', '+'],
+    ['- ', 'bullet', '-'],
+    ['• Bồi dưỡng kỹ năng số', 'bullet', '•'],
+    // Not markers:
+    ['12 Tỷ lệ người sử dụng', null, null],
+    ['2025 như sau:', null, null],
+    ['01/4/2025 của Chính phủ', null, null],
+    ['Phụ lục kèm theo Kế hoạch này.', null, null],
+    ['-5% so với năm trước', null, null],
+    ['1.000 người', null, null],
+  ];
+  it.each(cases)('%s', (text, style, numbering) => {
+    const m = detectMarker(line(text));
+    expect(m?.style ?? null).toBe(style);
+    expect(m?.numbering ?? null).toBe(numbering);
+  });
+});
+
+describe('section kinds', () => {
+  const cases: [string, string | null][] = [
+    ['MỤC ĐÍCH, YÊU CẦU', 'purpose_requirements'],
+    ['MỤC TIÊU, YÊU CẦU', 'objectives'],
+    ['Mục tiêu cụ thể:', 'objectives'],
+    ['NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU', 'tasks'],
+    ['NHIỆM VỤ TRỌNG TÂM NĂM 2026', 'tasks'],
+    ['GIẢI PHÁP', 'solutions'],
+    ['PHÂN CÔNG NHIỆM VỤ', 'assignment'],
+    ['KINH PHÍ THỤC HIỆN', 'funding'],
+    ['TỔ CHỨC THỤC HIỆN', 'implementation'],
+    ['TỔ CHỨC THỰC HIÊN', 'implementation'],
+    ['GIẢI PHẢP', 'solutions'],
+    ['Phòng Văn hóa - Xã hội', null],
+  ];
+  it.each(cases)('%s', (heading, kind) => expect(headingKind(heading)?.kind ?? null).toBe(kind));
+});
+
+describe('table headers', () => {
+  const header = (...lines: string[]) => detectTableHeader(normalizeText(lines.join('\n')).lines, 0);
+  it.each([
+    [['STT Mục tiêu Đơn vị', 'tính', 'Kết quả Đơn vị chủ trì'], 'flat', 'indicators', ['number', 'name', 'unit', 'target', 'lead']],
+    [['STT Nhiệm vụ Đơn vị chủ trì Đơn vị phối', 'hợp', 'Kết quả Thời gian', 'hoàn thành'], 'flat', 'tasks', ['number', 'name', 'lead', 'support', 'output', 'timeline']],
+    [['TT\tTÊN NHIỆM VỤ\tĐƠN VỊ CHỦ TRÌ\tMỤC TIÊU CHÍNH ĐẦU TƯ/ SẢN PHẨM ĐẦU RA'], 'tsv', 'tasks', ['number', 'name', 'lead', 'output']],
+    [['| STT | Chỉ tiêu | Đơn vị tính | Kết quả | Đơn vị chủ trì |', '|---|---|---|---|---|'], 'pipe', 'indicators', ['number', 'name', 'unit', 'target', 'lead']],
+    [['STT        Chỉ tiêu          Đơn vị     Chỉ tiêu năm      Đơn vị chủ trì', '                              tính          2025'], 'layout', 'indicators', ['number', 'name', 'unit', 'target', 'lead']],
+  ] as [string[], string, string, string[]][])('%j', (lines, mode, kind, roles) => {
+    const h = header(...lines)!;
+    expect(h.mode).toBe(mode);
+    expect(h.kind).toBe(kind);
+    expect(h.columns.map((c) => c.role)).toEqual(roles);
+  });
+
+  it('reads a year column', () => {
+    const h = header('TT\tChỉ tiêu\tĐVT\tNăm 2025\tNăm 2030')!;
+    expect(h.columns.map((c) => c.year)).toEqual([null, null, null, 2025, 2030]);
+  });
+
+  it('is not fooled by a sentence that starts with "TT"', () => {
+    expect(header('TT. ĐU, TT. HĐND xã;')).toBeNull();
+  });
+});
+
+describe('the section tree', () => {
+  it('nests numbering styles as the document uses them and names kinds', () => {
+    const doc = parsePlan(['I. MỤC TIÊU', '1. Mục tiêu chung', '- Nâng cao năng lực.', '2. Mục tiêu cụ thể', 'a) Hạ tầng', '- Tỷ lệ phủ sóng 5G đạt 100%.', 'b) Dịch vụ công', '(1) Tỷ lệ hồ sơ trực tuyến ≥ 80%.', 'II. NHIỆM VỤ', '1. Hạ tầng', '- Xây dựng trạm BTS.'].join('\n'));
+    const outline = (s: (typeof doc.sections)[number]): unknown => [s.numbering, s.kind, s.children.map(outline)];
+    expect(doc.sections.map(outline)).toEqual([
+      ['I', 'objectives', [['1', 'objectives', []], ['2', 'objectives', [['a', 'objectives', []], ['b', 'objectives', [['(1)', 'objectives', []]]]]]]],
+      ['II', 'tasks', [['1', 'tasks', []]]],
+    ]);
+    expect(doc.indicators.map((i) => [i.group, i.target?.raw])).toEqual([['Hạ tầng', 'đạt 100%'], ['Dịch vụ công', '≥ 80%']]);
+    expect(doc.tasks.map((t) => [t.group, t.name])).toEqual([['Hạ tầng', 'Xây dựng trạm BTS']]);
+  });
+
+  it('reports repeated and skipped numbers', () => {
+    const doc = parsePlan(['I. MỤC TIÊU', 'II. NHIỆM VỤ', '1. Một', '3. Ba', '3. Ba nữa', 'II. TỔ CHỨC THỰC HIỆN'].join('\n'));
+    expect(doc.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.position.start.line])).toEqual([
+      ['numbering-gap', 4],
+      ['numbering-repeat', 5],
+      ['numbering-repeat', 6],
+    ]);
+  });
+});
