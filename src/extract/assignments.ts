@@ -15,7 +15,16 @@ export interface AssignmentRecord {
 // "Trách nhiệm của …", "Giao …", "Đề nghị …", "Đối với …" introduce the unit.
 const PREFIX = /^(?:trach nhiem cua|giao cho|giao|de nghi|doi voi|yeu cau)\s+/;
 // Where a unit's name ends and its duty begins: "Phòng Văn hóa - Xã hội chủ trì, phối hợp …".
-const DUTY_VERB = /\s(?:chu tri|phoi hop|co trach nhiem|chu dong|thuong xuyen|can cu|thuc hien|trien khai|to chuc thuc hien|theo doi|tham muu cho|xay dung|tiep tuc|huong dan|kiem tra|ra soat|bao cao|dinh ky)\b/;
+const DUTY_VERB = /\s(?:chu tri|phoi hop|co trach nhiem|chu dong|thuong xuyen|can cu|thuc hien|trien khai|to chuc thuc hien|theo doi|tham muu cho|xay dung|tiep tuc|huong dan|kiem tra|ra soat|bao cao|dinh ky|lanh dao|chi dao|quan triet|giam sat|phan cong|day manh|tang cuong)\b/g;
+
+/** Where the duty verb starts in `key` (loose key of `text`); "Ban Chỉ đạo", capitalized, is part of a name. */
+function dutyVerb(key: string, text: string): number {
+  for (const m of key.matchAll(DUTY_VERB)) {
+    const first = text[m.index + 1]!;
+    if (first === first.toLowerCase()) return m.index;
+  }
+  return -1;
+}
 
 // "Căn cứ Kế hoạch của UBND xã, các phòng chuyên môn, đơn vị chủ động …",
 // "Định kỳ hàng năm trước ngày 15/12, các cơ quan, đơn vị rà soát …": the unit is the subject after the opening clause.
@@ -27,9 +36,9 @@ export function readUnit(heading: string, hasChildren: boolean): { unit: string 
   const opening = OPENING.exec(key);
   if (opening) {
     const rest = key.slice(opening[0].length);
-    const verb = DUTY_VERB.exec(rest);
-    if (startsWithPhrase(rest, UNIT_HEADS) && verb && verb.index > 0 && verb.index < 80) {
-      return { unit: heading.slice(opening[0].length, opening[0].length + verb.index).replace(/[,\s]+$/, ''), duty: heading };
+    const verb = dutyVerb(rest, heading.slice(opening[0].length));
+    if (startsWithPhrase(rest, UNIT_HEADS) && verb > 0 && verb < 80) {
+      return { unit: heading.slice(opening[0].length, opening[0].length + verb).replace(/[,\s]+$/, ''), duty: heading };
     }
   }
   const pre = PREFIX.exec(key);
@@ -43,8 +52,8 @@ export function readUnit(heading: string, hasChildren: boolean): { unit: string 
     if (pre || startsWithPhrase(bodyKey.replace(/^cac\s+/, 'cac '), UNIT_HEADS) || unit.split(/\s+/).length <= 8) return { unit, duty: duty || null };
   }
   if (!pre && !startsWithPhrase(bodyKey, UNIT_HEADS)) return { unit: null, duty: heading };
-  const verb = DUTY_VERB.exec(bodyKey);
-  if (verb && verb.index > 0) return { unit: body.slice(0, verb.index).replace(/[,\s]+$/, ''), duty: heading };
+  const verb = dutyVerb(bodyKey, body);
+  if (verb > 0) return { unit: body.slice(0, verb).replace(/[,\s]+$/, ''), duty: heading };
   // A short heading over its duties is the unit's name: "3. Phòng Kinh tế".
   if (pre || (hasChildren && body.split(/\s+/).length <= 16) || body.split(/\s+/).length <= 8) return { unit: body.replace(/[.:;\s]+$/, ''), duty: null };
   return { unit: null, duty: heading };

@@ -1,5 +1,6 @@
 import { Mapped, MappedBuilder } from '../text/mapped.js';
 import { looseKey } from '../text/fold.js';
+import { joinPieces } from '../normalize/line-joins.js';
 import type { SectionNode } from '../structure/tree.js';
 import { cleanName, headingTitle, phaseYear, walk, yearInText } from './common.js';
 import type { ParsedTable, TableEntry } from './tables/table.js';
@@ -87,6 +88,11 @@ export function indicatorsInText(text: Mapped): { name: Mapped; target: Target }
     out.push({ name: nameWithoutTarget(clause, local), target: m.target });
   }
   return out;
+}
+
+/** An item's whole text, its marker included ("-" alone on the line above counts). */
+export function itemSpan(node: SectionNode): Mapped {
+  return joinPieces([...node.lines.map((l) => l.m)]);
 }
 
 function groupOf(node: SectionNode | null): string | null {
@@ -188,7 +194,7 @@ export function indicatorsFromObjectives(root: SectionNode, planYear: number | n
           targetYear: yearInText(node.heading.text) ?? yearOf(node.parent) ?? planYear,
           lead: null,
           source: 'body',
-          span: node.heading,
+          span: itemSpan(node),
         });
       }
     }

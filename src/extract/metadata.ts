@@ -40,7 +40,7 @@ const join = (lines: readonly Line[]): Mapped => joinPieces(lines.map((l) => l.m
 const MOTTO = /cong hoa xa hoi|chu nghia viet nam|dang cong san viet nam|doc lap\s*-|tu do\s*-\s*hanh|hanh phuc/;
 
 // "Số: 92/KH-UBND", "Số:        /KH-UBND", "Số -KH/BCĐ", "Số 10-KH/ĐU".
-const NUMBER_LINE = /Số\s*[:.]?\s*([0-9]*)\s*([\u2026._\s]*)([-/]\s*\p{Lu}[\p{L}]*(?:[-/]\p{Lu}[\p{L}\p{N}]*)+)/u;
+const NUMBER_LINE = /S[ốổôỗộoóò]\s*[:.]?\s*([0-9]*)\s*([\u2026._\s]*)([-/]\s*\p{Lu}[\p{L}]*(?:[-/]\p{Lu}[\p{L}\p{N}]*)+)/u;
 // "Xốp, ngày        tháng 9  năm 2025", "Đồng Phú, ngày 05 tháng 3 năm 2026".
 const PLACE_DATE = /(?:^|\s)([\p{Lu}][\p{L}]*(?:\s[\p{Lu}][\p{L}]*){0,4}),\s*ngày\s*([\d]{1,2})?[\s.…_]*tháng\s*([\d]{1,2})?[\s.…_]*năm\s*(\d{4})/u;
 // In an annex: "(Kèm theo Kế hoạch số ....../KH-UBND ngày ....../......./2025 của …)".
@@ -79,7 +79,7 @@ function issuerFromHeader(header: readonly Line[]): { name: string; parent: stri
     let text = l.text;
     const motto = MOTTO.exec(l.key);
     if (motto) text = text.slice(0, motto.index);
-    const num = /Số\s*[:.]?\s*[0-9]*\s*[.…_\s]*[-/]/u.exec(text);
+    const num = /S[ốổôỗộoóò]\s*[:.]?\s*[0-9]*\s*[.…_\s]*[-/]/u.exec(text);
     if (num) text = text.slice(0, num.index);
     if (PLACE_DATE.test(text)) continue;
     text = text.replace(/[\s*]+$/, '').trim();
@@ -162,7 +162,7 @@ function readProvince(fullText: string, fullKey: string): string | null {
   const counts = new Map<string, number>();
   for (const p of PROVINCES) {
     const k = looseKey(p);
-    const re = new RegExp(`(?:tinh|tinh uy|ubnd tinh|uy ban nhan dan tinh|thanh pho|tp\\.?)\\s+${k.replace(/[-–]/g, '[-–]')}(?![\\p{L}])`, 'gu');
+    const re = new RegExp(`(?:tinh|tinh uy|ubnd tinh|uy ban nhan dan tinh|thanh pho|tp\\.?)\\s+${k.replace(/[-–]/g, '[-–]').replace(/ /g, '\\s+')}(?![\\p{L}])`, 'gu');
     const n = [...fullKey.matchAll(re)].length;
     if (n > 0) counts.set(p, n);
   }

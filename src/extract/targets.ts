@@ -34,7 +34,8 @@ export function parseNumber(s: string): number | null {
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 
 const COMPARATOR_WORDS: [string, Comparator][] = [
-  ['khong vuot qua', '<='], ['khong it hon', '>='], ['khong duoi', '>='], ['khong qua', '<='],
+  ['khong vuot qua', '<='], ['khong it hon', '>='], ['khong thap hon', '>='], ['khong nho hon', '>='],
+  ['khong cao hon', '<='], ['khong lon hon', '<='], ['khong nhieu hon', '<='], ['khong duoi', '>='], ['khong qua', '<='],
   ['toi thieu', '>='], ['it nhat', '>='], ['toi da', '<='], ['cao hon', '>'], ['lon hon', '>'],
   ['thap hon', '<'], ['nho hon', '<'], ['tren', '>'], ['duoi', '<'], ['vuot', '>'], ['hon', '>'],
   ['≥', '>='], ['>=', '>='], ['=>', '>='], ['≤', '<='], ['<=', '<='], ['=<', '<='],
@@ -44,7 +45,8 @@ const CMP = COMPARATOR_WORDS.map(([w]) => w).join('|');
 // Loose keys drop diacritics, so "tu" is "từ" but also "tử" ("điện tử 100%"), "dat" is "đạt" but
 // also "đất", "duoi" is "dưới" but also "đuôi". A comparator word must be spelled as one.
 const COMPARATOR_SPELLINGS = new Set([
-  'không vượt quá', 'không ít hơn', 'không dưới', 'không quá', 'tối thiểu', 'ít nhất', 'tối đa', 'cao hơn', 'lớn hơn',
+  'không vượt quá', 'không ít hơn', 'không thấp hơn', 'không nhỏ hơn', 'không cao hơn', 'không lớn hơn', 'không nhiều hơn',
+  'không dưới', 'không quá', 'tối thiểu', 'ít nhất', 'tối đa', 'cao hơn', 'lớn hơn',
   'thấp hơn', 'nhỏ hơn', 'trên', 'dưới', 'vượt', 'hơn', 'từ',
 ]);
 const PRE_SPELLINGS = /^(?:phấn đấu\s+)?(?:đạt\s+)?$/;
@@ -72,7 +74,7 @@ const NOT_TARGET_BEFORE = /(?:^|[^\p{L}])(?:nam|ngay|thang|so|de an|muc|cap do|c
 const QUANTITY = new RegExp(
   String.raw`(?<![\p{L}\p{N}/.,])` +
     String.raw`(?:(?<pre>(?:phan dau\s+)?(?:dat\s+)?)(?<cmp>${CMP})\s*)?` +
-    String.raw`(?<num>${NUM})(?![\p{N}])\s*(?<pct>%|‰|phan tram)?` +
+    String.raw`(?<num>${NUM})(?![\p{N}]|[\p{L}](?!bps|b\/s))\s*(?<pct>%|‰|phan tram)?` +
     String.raw`(?:\s*(?:-|den|toi|~)\s*(?<num2>${NUM})(?![\p{N}])\s*(?<pct2>%|‰)?)?` +
     String.raw`(?:\s*(?<after>${SPEED_UNITS}|${NOUNS})(?![\p{L}\p{N}]))?` +
     String.raw`(?:\s+(?<qual>(?:\p{L}+\s+){0,3}?)(?<tro>tro len|tro xuong)(?![\p{L}]))?`,

@@ -3,7 +3,8 @@ import type { SectionNode } from '../structure/tree.js';
 import { cleanName, headingTitle, walk } from './common.js';
 import type { ParsedTable } from './tables/table.js';
 import { readTimeline, type Timeline } from './timelines.js';
-import { splitUnits } from './units.js';
+import { itemSpan } from './indicators.js';
+import { breaksOf, splitUnits } from './units.js';
 
 export interface TaskRecord {
   numbering: string | null;
@@ -26,14 +27,19 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
     const name = cleanName(e.name);
     if (name.length === 0) continue;
     const cell = (m: Mapped | undefined) => (m ? cleanName(m).text : '');
+    const units = (m: Mapped | undefined) => {
+      if (!m) return [];
+      const c = cleanName(m);
+      return splitUnits(c.text, flat, breaksOf(c));
+    };
     const group = e.groups.length > 0 ? cleanName(e.groups[e.groups.length - 1]!).text || null : null;
     const timelineText = cell(e.cells.timeline);
     out.push({
       numbering: e.numbering,
       name,
       group,
-      lead: splitUnits(cell(e.cells.lead), flat),
-      support: splitUnits(cell(e.cells.support), flat),
+      lead: units(e.cells.lead),
+      support: units(e.cells.support),
       output: cell(e.cells.output) || null,
       timeline: timelineText ? readTimeline(timelineText) : null,
       source,
@@ -48,8 +54,8 @@ const LEAD = /(?:đơn vị |cơ quan )?chủ trì\s*:\s*([^;)]+)/iu;
 const SUPPORT = /(?:đơn vị |cơ quan )?phối hợp\s*:\s*([^;)]+)/iu;
 const TIME = /(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;)]+)/iu;
 const OUTPUT = /(?:sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*([^;)]+)/iu;
-// That statement in parentheses at the end of the task is not part of its name.
-const STATED = /\s*\((?=[^()]*(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm)\s*:)[^()]*\)[\s.;,]*$/iu;
+// That statement, in parentheses or after the sentence, is not part of the task's name.
+const STATED = /\s*\((?=[^()]*(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm)\s*:)[^()]*\)[\s.;,]*$|[.;]?\s*(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|(?:cơ quan |đơn vị )?chủ trì)\s*:[^()]*$/iu;
 
 function numberingOf(node: SectionNode): string | null {
   const m = node.marker;
@@ -82,7 +88,7 @@ export function tasksFromBody(root: SectionNode, tables: (t: ParsedTable) => Tas
       output: OUTPUT.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '') ?? null,
       timeline: time ? readTimeline(time) : null,
       source: 'body',
-      span: node.heading,
+      span: itemSpan(node),
     });
   }
   return out;

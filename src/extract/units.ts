@@ -1,6 +1,21 @@
 import { startsUpper } from '../text/fold.js';
 import { tokenWord, unitHeadAt, type Token } from './tables/segment.js';
 import { looseKey } from '../text/fold.js';
+import type { Mapped } from '../text/mapped.js';
+
+/**
+ * Where a cell's text was broken: the space that joins two lines (it maps to no source
+ * character) or that stands for a "<br>" (it maps to several). Indexes into m.text.
+ */
+export function breaksOf(m: Mapped): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < m.length; i++) {
+    if (m.text[i] !== ' ') continue;
+    const width = m.ends[i]! - m.starts[i]!;
+    if (width === 0 || width >= 4) out.add(i);
+  }
+  return out;
+}
 
 const JOINING = new Set(['và', 'thuộc', 'của', 'với', 'tại', 'trên', 'ở', 'cùng']);
 
@@ -17,12 +32,16 @@ function words(text: string): Token[] {
  * capitalised unit ("Phòng Kinh tế, Công an xã"), and, with `runTogether`
  * (flattened PDF text), where a second unit starts without a separator
  * ("Trung tâm … Các phòng, đơn vị …", two cells run together). In a real table
- * cell "Ủy ban Kiểm tra Đảng ủy" is one unit. "Các phòng, đơn vị, các thôn trên địa bàn
+ * cell "Ủy ban Kiểm tra Đảng ủy" is one unit, unless a line break (`breaks`:
+ * a wrapped line, a "<br>") comes before the second capitalised unit. "Các phòng, đơn vị, các thôn trên địa bàn
  * xã" stays one: a list in lower case is one phrase.
  */
-export function splitUnits(text: string, runTogether = true): string[] {
+export function splitUnits(text: string, runTogether = true, breaks: ReadonlySet<number> = new Set()): string[] {
   const out: string[] = [];
+  let base = 0;
   for (const part of text.split(';')) {
+    const partBase = base;
+    base += part.length + 1;
     const toks = words(part);
     if (toks.length === 0) continue;
     let start = 0;
@@ -38,7 +57,8 @@ export function splitUnits(text: string, runTogether = true): string[] {
       }
       const prev = toks[i - 1]!;
       // "… đơn vị thuộc UBND xã": after "thuộc", "của", "và" the unit is part of the phrase.
-      if ((/,$/.test(prev.text) || (own > 0 && runTogether)) && !JOINING.has(prev.word)) {
+      const broken = breaks.has(partBase + prev.to);
+      if ((/,$/.test(prev.text) || (own > 0 && (runTogether || broken))) && !JOINING.has(prev.word)) {
         out.push(part.slice(toks[start]!.from, prev.to));
         start = i;
         own = 0;

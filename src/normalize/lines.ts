@@ -85,9 +85,9 @@ export function splitLines(index: LineIndex): Line[] {
  * its parts; each part keeps its positions.
  */
 export function splitColumns(line: Line): Line[] {
-  if (!/\S {4,}\S/.test(line.text)) return [line];
+  if (!/\S(?: {4,}|\t+)\S/.test(line.text)) return [line];
   const out: Line[] = [];
-  const re = /\S+(?: {1,3}\S+)*/g;
+  const re = /[^\s]+(?: {1,3}[^\s]+)*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line.text))) {
     const part = line.m.slice(m.index, m.index + m[0].length);

@@ -15,6 +15,7 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\((\*+)\)/g, (m) => `(${'\u0000'.repeat(m[1]!.length)})`],
   [/\*/g, () => ''],
   [/\u0000/g, () => '*'],
+  [/\\$/g, () => ''], // pandoc's hard line break: "Ban Thường vụ Tỉnh ủy (b/c),\"
   [/\\([\\`*_{}[\]()#+\-.!|>~])/g, (m) => m[1] ?? ''],
   [/`/g, () => ''],
 ];

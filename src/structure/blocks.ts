@@ -5,6 +5,7 @@ import type { LineIndex } from '../text/positions.js';
 import { isUpperText, startsUpper, tonalKey } from '../text/fold.js';
 import { detectTableHeader } from '../extract/tables/header.js';
 import { parseTable, type ParsedTable } from '../extract/tables/table.js';
+import { targetCellScore } from '../extract/targets.js';
 import type { Layout } from './layout.js';
 import { detectMarker, type Marker } from './markers.js';
 
@@ -44,7 +45,9 @@ const CONNECTOR_END = new Set(['của', 'và', 'về', 'với', 'cho', 'các', '
 export function breaksBefore(prev: Line, cur: Line, layout: Layout, heading = false, openParen = false): boolean {
   // Inside a parenthesis nothing ends: "… Nhân dân (Cơ quan chủ trì:" / "Phòng VH-XH; thời gian: …)".
   if (openParen) return false;
-  if (/:$/.test(prev.text)) return true;
+  // "… như sau:" / "Tổ chức …" ends a lead-in; "… toàn trình:" / "≥ 90%." and "… cấp xã:" /
+  // "Top 15 của tỉnh." go on: the line after the colon is the value.
+  if (/:$/.test(prev.text)) return startsUpper(cur.text) && targetCellScore(cur.text) === 0;
   const lastWord = /(\p{L}+)$/u.exec(prev.text);
   if (lastWord && CONNECTOR_END.has(tonalKey(lastWord[1]!))) return false;
   // A heading in capitals wrapped onto the next line: "I. MỤC ĐÍCH," / "YÊU CẦU".

@@ -116,13 +116,14 @@ export const upperLetterHeading: MarkerDetector = {
 export const decimalHeading: MarkerDetector = {
   name: 'decimal',
   detect(line) {
-    const m = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?(?:\s+|(?=[\p{Lu}“"(]))/u.exec(line.text);
+    const m = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?(?:\s+|$|(?=[\p{Lu}“"(]))/u.exec(line.text);
     if (!m) return null;
     const parts = m[1]!.split('.');
     // A bare "12 …" is a table row or a wrapped number, not a heading.
     if (parts.length === 1 && !m[2]) return null;
     const rest = line.text.slice(m[0].length);
-    if (!rest) return null;
+    // "2." alone: its heading is on the next line (pdf.js breaks lines there). A bare "2" is a page number.
+    if (!rest && m[2] !== '.' && m[2] !== ')') return null;
     // "1.000 người", "2.5%": numbers, not numbering.
     if (/^[%‰]/.test(rest)) return null;
     return {

@@ -41,6 +41,11 @@ function rank(m: Marker): number | null {
   }
 }
 
+function isFirst(m: Marker): boolean {
+  const last = m.ordinal[m.ordinal.length - 1];
+  return m.style !== 'bullet' && last === 1;
+}
+
 function sameStyle(a: Marker, b: Marker): boolean {
   if (a.style !== b.style) return false;
   if (a.style === 'decimal') return a.depth === b.depth;
@@ -49,6 +54,8 @@ function sameStyle(a: Marker, b: Marker): boolean {
 }
 
 const SENTENCE_END = /(?:[.;!?…]|\.\/\.)["”’)]*$/;
+// "Thời gian hoàn thành: …", "Cơ quan chủ trì: …": a line that states a field of the item above.
+const FIELD_LABEL = /^(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|(?:cơ quan |đơn vị )?chủ trì|(?:cơ quan |đơn vị )?phối hợp|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:/iu;
 
 /** Headings that may name a section kind: parts always; numbered items when short. */
 function mayNameKind(m: Marker, heading: string): boolean {
@@ -98,14 +105,24 @@ function touch(node: SectionNode | null, line: Line | undefined): void {
 export function buildTree(blocks: readonly Block[], root: SectionNode): SectionNode {
   const stack: SectionNode[] = [root];
   const top = () => stack[stack.length - 1]!;
-  for (const block of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k]!;
     if (block.type === 'item') {
       const m = block.marker;
       if (m.style !== 'bullet') {
         while (stack.length > 1 && top().marker!.style === 'bullet') stack.pop();
       }
-      const same = stack.findIndex((n, i) => i > 0 && sameStyle(n.marker!, m));
-      if (same > 0) stack.length = same;
+      let same = -1;
+      for (let i = stack.length - 1; i > 0; i--) if (sameStyle(stack[i]!.marker!, m)) {
+        same = i;
+        break;
+      }
+      // "2. Chỉ tiêu cụ thể" / "1. Tỷ lệ …" / "2. Tỷ lệ …": numbering that starts again at 1
+      // under a heading (no sentence of its own) is a list inside it, not its sibling.
+      const sibling = same > 0 ? stack[same]! : null;
+      const restarts = sibling !== null && isFirst(m) && !isFirst(sibling.marker!) && sibling.children.length === 0 && !SENTENCE_END.test(sibling.heading.text);
+      if (restarts) stack.length = same + 1;
+      else if (same > 0) stack.length = same;
       else if (rank(m) !== null) {
         while (stack.length > 1) {
           const r = rank(top().marker!);
@@ -121,15 +138,18 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
       continue;
     }
     // A paragraph after an item that ended its sentence is not the item's: it belongs one
-    // level up ("1.2. … đất nước." / "Nhiệm vụ năm 2026 …" goes to "1."). After bullets, one
-    // level above the bullets' heading: "8. Trưởng các ấp:" / "- …." / "Trong quá trình tổ
-    // chức thực hiện, …" closes the section, not item 8.
+    // level up ("1.2. … đất nước." / "Nhiệm vụ năm 2026 …" goes to "1."; after bullets, to
+    // their heading). A paragraph that closes the zone ("Trong quá trình tổ chức thực hiện,
+    // …" after the last item) belongs to the top-level section.
     let holder = top();
-    if (block.type === 'paragraph' && holder.marker && holder.children.length === 0 && holder.content.length === 0 && SENTENCE_END.test(holder.heading.text) && stack.length > 1) {
-      const wasBullet = holder.marker.style === 'bullet';
-      while (stack.length > 1 && top().marker!.style === 'bullet') stack.pop();
-      if (!wasBullet || stack.length > 1) stack.pop();
-      if (stack.length === 0) stack.push(root);
+    const statesField = block.type === 'paragraph' && FIELD_LABEL.test(block.text.text);
+    if (block.type === 'paragraph' && !statesField && holder.marker && holder.children.length === 0 && holder.content.length === 0 && SENTENCE_END.test(holder.heading.text) && stack.length > 1) {
+      const closing = blocks.slice(k + 1).every((b) => b.type === 'paragraph');
+      if (closing) stack.length = Math.min(stack.length, 2);
+      else {
+        while (stack.length > 2 && top().marker!.style === 'bullet') stack.pop();
+        if (top().marker!.style !== 'bullet' && top() === holder && stack.length > 1) stack.pop();
+      }
       holder = top();
     }
     holder.content.push(block);

@@ -249,13 +249,19 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
     }
     const found = labels.map((label) => pickCellLabel(scanLabels(looseKey(label))) ?? { label: 'other' as const, text: label, year: null, at: 0, end: 0 });
     const resolved = resolveLabels(found);
-    if (resolved && resolved.roles.length === segments.length) {
+    // "STT  Chỉ tiêu  Đơn vị tính …" over rows that run their cells together with single
+    // spaces is a flattened table whose header happens to have double spaces.
+    const rows: Line[] = [];
+    for (let j = i + used.length; j < lines.length && rows.length < 6; j++) if (lines[j]!.role === 'content') rows.push(lines[j]!);
+    const aligned = rows.filter((l) => /\S {2,}\S/.test(l.text)).length;
+    if (resolved && resolved.roles.length === segments.length && aligned * 2 >= rows.length) {
       return { columns: makeColumns(resolved.roles, xs), kind: resolved.kind, mode: 'layout', lines: used };
     }
   }
   // Flattened header, possibly wrapped over a few lines.
   const used = [first];
-  for (let j = i + 1; j < lines.length && used.length < 6; j++) {
+  // pdf.js puts every label piece on its own line: "STT" / "Nội dung" / "Thời gian" / "thực hiện" / …
+  for (let j = i + 1; j < lines.length && used.length < 14; j++) {
     const l = lines[j]!;
     if (l.role === 'blank') continue;
     if (!isHeaderTail(l)) break;

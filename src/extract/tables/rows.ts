@@ -26,10 +26,13 @@ export interface RowIssue {
 }
 
 const ROMAN_ROW = /^([IVXL]{1,6})(?:\s*[.\-–):]\s*|\s+|$)(.*)$/;
+// "A Chỉ tiêu về chính quyền số", "B. KINH TẾ SỐ": groups lettered instead of numbered.
+const LETTER_ROW = /^([A-HK])(?:\s*[.\-–):]\s*|\s+)(\p{Lu}.*)$/u;
 const NUMBER_ROW = /^(\d{1,3})(?:\.(\d{1,3}))?\.?(?:\s+(.*)|$)/;
 const DASH_ROW = /^([-–—+•])(?:\s+|$|(?=\p{L}))(.*)$/u;
 
 interface SequenceState {
+  lastLetter: number;
   lastRoman: number;
   lastTop: number;
   /** A group row (Roman) started and no numbered row has come yet: numbering may restart at 1. */
@@ -53,7 +56,7 @@ function nextContent(lines: readonly Line[], i: number): Line | null {
  */
 function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[] {
   const rows: TableRow[] = [];
-  const st: SequenceState = { lastRoman: 0, lastTop: 0, freshGroup: true };
+  const st: SequenceState = { lastLetter: 0, lastRoman: 0, lastTop: 0, freshGroup: true };
   let current: TableRow | null = null;
   const open = (row: TableRow) => {
     rows.push(row);
@@ -81,6 +84,13 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
         open({ kind: 'roman', numbering: r[1]!, ordinal: [v], lines: [line], textStart: text.length - rest.length, cells: null });
         continue;
       }
+    }
+    const letter = LETTER_ROW.exec(text);
+    if (letter && letter[1]!.charCodeAt(0) - 64 === st.lastLetter + 1 && !(letter[1] === 'I' || letter[1] === 'V')) {
+      st.lastLetter++;
+      st.freshGroup = true;
+      open({ kind: 'roman', numbering: letter[1]!, ordinal: [st.lastLetter], lines: [line], textStart: text.length - letter[2]!.length, cells: null });
+      continue;
     }
     const n = NUMBER_ROW.exec(text);
     if (n) {
@@ -249,20 +259,9 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
   }
   let lastTop = 0;
   let lastRoman = 0;
-  // A row whose number sits on its second line (centred in a tall row): its first line looks
-  // like a continuation of the row above. "Tỷ lệ hộ kinh doanh, …" / "10   trung tâm …":
-  // a capitalised name line with nothing else, then a numbered line whose name goes on in lower case.
-  const held: Line[] = [];
   for (let k = 0; k < usable.length; k++) {
     const line = usable[k]!;
     const here = read(line);
-    if (header.mode === 'layout' && rows.length > 0 && !here.num && !here.others && here.name) {
-      const next = usable[k + 1] ? read(usable[k + 1]!) : null;
-      if (next?.num && /^\p{Ll}/u.test(next.name) && /^\p{Lu}/u.test(here.name)) {
-        held.push(line);
-        continue;
-      }
-    }
     const { ranges, num: numText, name: nameText } = here;
     const current = rows[rows.length - 1];
     const dash = DASH_ROW.exec(nameText);
@@ -275,7 +274,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     }
     let kind: RowKind = 'plain';
     let ordinal: number[] = [];
-    const roman = romanValue(numText.replace(/[.)]$/, ''));
+    const roman = romanValue(numText.replace(/[.)]$/, '')) ?? (/^[A-HK]\.?$/.test(numText) ? numText.charCodeAt(0) - 64 : null);
     const num = /^(\d{1,3})(?:\.(\d{1,3}))?\.?$/.exec(numText);
     let freshGroup = false;
     if (roman && !num) {
@@ -304,10 +303,22 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     } else if (/^[-–—+•]$/.test(numText) || dash) kind = 'dash';
     void freshGroup;
     const cells: { line: Line; from: number; to: number }[][] = header.columns.map(() => []);
-    // Held first line(s) of a row whose number is centred lower.
-    for (const h of held) {
-      const r = read(h).ranges[nameCol]!;
-      cells[nameCol]!.push({ line: h, from: r.from, to: r.to });
+    // A number centred lower in a tall row: the row's first lines went to the row above. Its
+    // name goes on in lower case after the number ("7   đối với thủ tục …"); take back the
+    // row above's lines from the last one whose name starts with a capital ("Rà soát, …").
+    const reclaimed: Line[] = [];
+    const above = rows[rows.length - 1];
+    if (header.mode === 'layout' && above && kind === 'number' && /^\p{Ll}/u.test(nameText)) {
+      let j = above.lines.length - 1;
+      while (j > 0 && !/^\p{Lu}/u.test(read(above.lines[j]!).name)) j--;
+      if (j > 0) {
+        reclaimed.push(...above.lines.splice(j));
+        above.cells!.forEach((col, c) => {
+          const moved = col.filter((p) => reclaimed.includes(p.line));
+          above.cells![c] = col.filter((p) => !reclaimed.includes(p.line));
+          cells[c]!.push(...moved);
+        });
+      }
     }
     ranges.forEach((r, c) => {
       if (r.to > r.from) cells[c]!.push({ line, ...r });
@@ -317,8 +328,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
       const cell = cells[nameCol]![cells[nameCol]!.length - 1]!;
       cell.from += nameText.length - (dash[2] ?? '').length;
     }
-    rows.push({ kind, numbering: numText || (kind === 'dash' ? '-' : null), ordinal, lines: [...held, line], textStart: 0, cells });
-    held.length = 0;
+    rows.push({ kind, numbering: numText || (kind === 'dash' ? '-' : null), ordinal, lines: [...reclaimed, line], textStart: 0, cells });
   }
   return rows;
 }

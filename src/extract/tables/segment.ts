@@ -226,8 +226,8 @@ function targetColumnScore(tokens: Token[], a: number, b: number): number {
     }
   }
   else {
-    // A target in words ("Tiên tiến, hiện đại"): short, and opening with a capital.
-    if (!tokens[a]!.upper || n > 16) return NEG;
+    // A target in words ("Tiên tiến, hiện đại"): short, and opening with a capital letter.
+    if (!/^\p{Lu}/u.test(tokens[a]!.text) || n > 16) return NEG;
     if (unitHeadAt(tokens, a)) return NEG;
     score = 0.3 - 0.1 * n;
   }
@@ -331,8 +331,10 @@ export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation |
         let s = model.score(tokens, i, j);
         if (s === NEG) continue;
         if (c > 0) {
-          if (tokens[i]!.lineStart) s += 1;
-          else if (!tokens[i]!.upper && !/^[\d≥≤<>=%]/.test(tokens[i]!.text)) s -= 1;
+          // A cell starts on a new line, with a capital (or a number or a sign).
+          const opens = tokens[i]!.upper || /^[\d≥≤<>=%(]/.test(tokens[i]!.text);
+          if (!opens) s -= 1;
+          else if (tokens[i]!.lineStart) s += 1;
         }
         const v = base + s;
         if (v > best[c + 1]![j]!) {
