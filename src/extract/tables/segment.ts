@@ -68,6 +68,69 @@ function dangles(t: Token): boolean {
 }
 const NEG = -Infinity;
 
+/**
+ * The search scores the same spans and heads many times over; what depends only
+ * on the tokens is remembered per token list.
+ */
+interface Memo {
+  heads: Int16Array;
+  /** Prefix counts: tokens before i that hold a digit / that no timeline is made of. */
+  digits: Int32Array;
+  notTime: Int32Array;
+  time: Map<number, number>;
+  target: Map<number, number>;
+}
+const memos = new WeakMap<Token[], Memo>();
+function memoOf(tokens: Token[]): Memo {
+  let m = memos.get(tokens);
+  if (!m) {
+    const n = tokens.length;
+    const digits = new Int32Array(n + 1);
+    const notTime = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      digits[i + 1] = digits[i]! + (/\d/.test(tokens[i]!.text) ? 1 : 0);
+      notTime[i + 1] = notTime[i]! + (TIMEISH.test(tokens[i]!.key) ? 0 : 1);
+    }
+    m = { heads: new Int16Array(n).fill(-1), digits, notTime, time: new Map(), target: new Map() };
+    memos.set(tokens, m);
+  }
+  return m;
+}
+const spanId = (a: number, b: number) => a * 65536 + b;
+
+// Words (and halves of two-word phrases) a timeline is made of; any other word rules a span out
+// before the full test. Must accept at least what TIME_WORDS in timelines.ts accepts.
+const TIMEISH = /^(?:nam|quy|thang|giai|doan|tu|den|toi|cuoi|dau|giua|truoc|sau|ngay|nua|hang|thuong|xuyen|lien|tuc|dinh|ky|va|cac|tiep|theo|tro|di|hoan|thanh|trong|thoi|gian|thuc|hien|hoc|[ivx]{1,4}|\d{1,4}|[/,.\-–;:()])+$/;
+// First words of timelines in words: "Khi …", "Sau khi …", "Ngay khi …", "Nếu …", "Theo …".
+const TIME_PHRASE_START = new Set(['khi', 'sau', 'ngay', 'neu', 'theo']);
+
+function timeAt(tokens: Token[], a: number, b: number): number {
+  const m = memoOf(tokens);
+  if (!TIME_PHRASE_START.has(tokens[a]!.key) && m.notTime[b]! - m.notTime[a]! > 0) return 0;
+  const memo = m.time;
+  const id = spanId(a, b);
+  let v = memo.get(id);
+  if (v === undefined) {
+    v = timelineScore(spanText(tokens, a, b));
+    memo.set(id, v);
+  }
+  return v;
+}
+
+function targetAt(tokens: Token[], a: number, b: number): number {
+  const m = memoOf(tokens);
+  // A target has a number, after at most a few words ("Phấn đấu đạt 3%").
+  if (m.digits[Math.min(b, a + 6)]! - m.digits[a]! === 0) return 0;
+  const memo = m.target;
+  const id = spanId(a, b);
+  let v = memo.get(id);
+  if (v === undefined) {
+    v = targetCellScore(spanText(tokens, a, b));
+    memo.set(id, v);
+  }
+  return v;
+}
+
 function spanKey(tokens: Token[], a: number, b: number): string {
   let s = '';
   for (let i = a; i < b; i++) s += (i > a ? ' ' : '') + tokens[i]!.key;
@@ -100,6 +163,13 @@ function endsOnTimeWord(tokens: Token[], b: number): number {
 export function unitHeadAt(tokens: Token[], i: number, requireUpper = true): number {
   const t = tokens[i];
   if (!t || (requireUpper && !t.upper)) return 0;
+  if (!requireUpper) return readHead(tokens, i);
+  const heads = memoOf(tokens).heads;
+  if (heads[i]! < 0) heads[i] = readHead(tokens, i);
+  return heads[i]!;
+}
+
+function readHead(tokens: Token[], i: number): number {
   const key = spanKey(tokens, i, Math.min(tokens.length, i + 7)).replace(/[,;:.]/g, '');
   let head = startsWithPhrase(key, UNIT_HEADS);
   // "Các hợp tác xã", "Các trường THCS": "các" and any unit.
@@ -214,8 +284,7 @@ function unitColumnScore(tokens: Token[], a: number, b: number): number {
 
 function targetColumnScore(tokens: Token[], a: number, b: number): number {
   const n = b - a;
-  const text = spanText(tokens, a, b);
-  const s = targetCellScore(text);
+  const s = targetAt(tokens, a, b);
   let score: number;
   if (s > 0) {
     score = (s === 3 ? 4 : 3) - 0.05 * Math.max(0, n - 4);
@@ -245,7 +314,7 @@ function outputColumnScore(tokens: Token[], a: number, b: number): number {
   else score = 0.2;
   // An output cell does not open with a timeline ("Năm 2025, các năm tiếp theo …").
   for (let k = Math.min(b, a + 6); k > a; k--) {
-    if (timelineScore(spanText(tokens, a, k)) === 2) {
+    if (timeAt(tokens, a, k) === 2) {
       score -= 2;
       break;
     }
@@ -256,7 +325,7 @@ function outputColumnScore(tokens: Token[], a: number, b: number): number {
 
 function timelineColumnScore(tokens: Token[], a: number, b: number): number {
   if (b - a > 14) return NEG;
-  return timelineScore(spanText(tokens, a, b)) === 2 ? 4 : NEG;
+  return timeAt(tokens, a, b) === 2 ? 4 : NEG;
 }
 
 interface ColumnModel {
