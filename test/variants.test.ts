@@ -8,7 +8,12 @@ import { VARIANTS, oldTones } from './helpers/variants.js';
 
 const SEEDS = [
   ...readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`),
-  ...readdirSync(new URL('../fixtures/holdout/', import.meta.url)).filter((f) => /\.(?:txt|md)$/.test(f)).sort().map((f) => `fixtures/holdout/${f}`),
+  ...['holdout', 'holdout2'].flatMap((dir) =>
+    readdirSync(new URL(`../fixtures/${dir}/`, import.meta.url))
+      .filter((f) => /\.(?:txt|md)$/.test(f))
+      .sort()
+      .map((f) => `fixtures/${dir}/${f}`),
+  ),
 ];
 const read = (f: string) => readFileSync(new URL(`../${f}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '');
 

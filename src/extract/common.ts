@@ -38,3 +38,16 @@ export function yearInText(text: string): number | null {
   const m = YEAR_IN_TEXT.exec(looseKey(text));
   return m ? Number(m[1] ?? m[2]) : null;
 }
+
+/**
+ * The year an annex's title sets for its targets: as yearInText, or the one
+ * year a title names after "năm" ("CHỈ TIÊU NĂM 2025").
+ */
+export function titleYear(text: string): number | null {
+  const year = yearInText(text);
+  if (year !== null) return year;
+  const key = looseKey(text);
+  const years = new Set([...key.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]));
+  const m = /\bnam\s+((?:19|20)\d{2})(?!\d)/.exec(key);
+  return m && years.size === 1 ? Number(m[1]) : null;
+}

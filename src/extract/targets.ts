@@ -224,10 +224,23 @@ export function readTarget(cell: string): Target | null {
 
 /** How strongly a cell reads as a target: used to tell a target cell from its neighbours. */
 export function targetCellScore(cell: string): number {
+  return readTargetCell(cell).score;
+}
+
+/**
+ * How strongly a cell reads as a target (0, 2 or 3), and how many words
+ * follow the target expression ("≥ 80% vụ hành chính": 3; a target cell
+ * rarely goes on after its figure and unit).
+ */
+export function readTargetCell(cell: string): { score: number; rest: number } {
   const raw = cell.trim();
-  if (!raw) return 0;
+  if (!raw) return { score: 0, rest: 0 };
   const found = scanTargets(raw, { prose: false });
   const first = found[0];
-  if (!first || !opensCell(raw, first.start)) return 0;
-  return first.target.comparator === 'rank' || first.strength >= 2 ? 3 : 2;
+  if (!first || !opensCell(raw, first.start)) return { score: 0, rest: 0 };
+  const rest = raw.slice(first.end).trim();
+  return {
+    score: first.target.comparator === 'rank' || first.strength >= 2 ? 3 : 2,
+    rest: rest && /[\p{L}\p{N}]/u.test(rest) ? rest.split(/\s+/).length : 0,
+  };
 }

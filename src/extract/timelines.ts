@@ -42,7 +42,7 @@ function spelledAsTime(text: string): boolean {
 export function timelineScore(text: string): number {
   const key = looseKey(text.replace(/\s+/g, ' ').trim());
   if (!key) return 0;
-  if (key.length <= 60 && TIME_WORDS.test(key) && /\d|hang|thuong xuyen|lien tuc|dinh ky/.test(key) && spelledAsTime(text)) return 2;
+  if (key.length <= 60 && TIME_WORDS.test(key) && /\d|hang (?:nam|quy|thang|tuan|ngay)|thuong xuyen|lien tuc|dinh ky/.test(key) && spelledAsTime(text)) return 2;
   const words = key.split(' ').length;
   if (words <= 12 && (CONDITIONAL.test(key) || AS_SCHEDULED.test(key))) return 2;
   if (/\b(?:19|20)\d{2}\b/.test(key) || /hang nam|thuong xuyen/.test(key)) return 1;

@@ -1,6 +1,7 @@
 import { startsUpper } from '../text/fold.js';
 import { tokenWord, unitHeadAt, type Token } from './tables/segment.js';
 import { looseKey } from '../text/fold.js';
+import { WHOLE_UNIT_NAMES } from './vocabulary.js';
 import type { Mapped } from '../text/mapped.js';
 
 /**
@@ -15,6 +16,13 @@ export function breaksOf(m: Mapped): Set<number> {
     if (width === 0 || width >= 4) out.add(i);
   }
   return out;
+}
+
+/** A unit's whole name ("Ủy ban Kiểm tra Đảng ủy") starts at `from` and runs on past `to`. */
+function wholeAcross(text: string, from: number, to: number): boolean {
+  const key = looseKey(text.slice(from)).replace(/\s+/g, ' ');
+  const before = looseKey(text.slice(from, to)).replace(/\s+/g, ' ').length;
+  return WHOLE_UNIT_NAMES.some((w) => w.length > before && key.startsWith(w) && !/[\p{L}\p{N}]/u.test(key[w.length] ?? ' '));
 }
 
 const JOINING = new Set(['và', 'thuộc', 'của', 'với', 'tại', 'trên', 'ở', 'cùng']);
@@ -33,7 +41,9 @@ function words(text: string): Token[] {
  * (flattened PDF text), where a second unit starts without a separator
  * ("Trung tâm … Các phòng, đơn vị …", two cells run together). In a real table
  * cell "Ủy ban Kiểm tra Đảng ủy" is one unit, unless a line break (`breaks`:
- * a wrapped line, a "<br>") comes before the second capitalised unit. "Các phòng, đơn vị, các thôn trên địa bàn
+ * a wrapped line, a "<br>") comes before the second capitalised unit and the
+ * two do not make one of the unit names plans use ("Ủy ban Kiểm tra" / "Đảng
+ * ủy" does). "Các phòng, đơn vị, các thôn trên địa bàn
  * xã" stays one: a list in lower case is one phrase.
  */
 export function splitUnits(text: string, runTogether = true, breaks: ReadonlySet<number> = new Set()): string[] {
@@ -58,7 +68,8 @@ export function splitUnits(text: string, runTogether = true, breaks: ReadonlySet
       const prev = toks[i - 1]!;
       // "… đơn vị thuộc UBND xã": after "thuộc", "của", "và" the unit is part of the phrase.
       const broken = breaks.has(partBase + prev.to);
-      if ((/,$/.test(prev.text) || (own > 0 && (runTogether || broken))) && !JOINING.has(prev.word)) {
+      const cut = /,$/.test(prev.text) || (own > 0 && (runTogether || broken) && !wholeAcross(part, toks[start]!.from, prev.to));
+      if (cut && !JOINING.has(prev.word)) {
         out.push(part.slice(toks[start]!.from, prev.to));
         start = i;
         own = 0;

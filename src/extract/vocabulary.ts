@@ -27,6 +27,26 @@ export const UNIT_HEADS: readonly string[] = [
   'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'thon', 'ap',
 ];
 
+/**
+ * Whole names of the units a commune or ward plan assigns work to (GLOSSARY:
+ * common units). A cell that stops partway through one ("Trung tâm Phục" /
+ * "vụ hành chính công", "Ban nhân dân" / "các ấp") has lost its end to the
+ * next line; a cell that holds one whole is complete. A locality may follow
+ * ("Công an xã", "Trạm Y tế phường").
+ */
+export const WHOLE_UNIT_NAMES: readonly string[] = [
+  'trung tam phuc vu hanh chinh cong', 'trung tam pvhcc', 'trung tam dich vu tong hop', 'trung tam dvth',
+  'van phong hdnd-ubnd', 'van phong hdnd va ubnd', 'van phong hdnd - ubnd', 'van phong dang uy',
+  'van phong hoi dong nhan dan va uy ban nhan dan', 'phong van hoa - xa hoi', 'phong van hoa-xa hoi', 'phong vh-xh',
+  'phong vhxh', 'phong kinh te', 'phong kinh te, ha tang va do thi', 'phong kinh te - ha tang - do thi',
+  'phong kinh te - ha tang va do thi', 'cong an xa', 'cong an phuong', 'cong an thi tran', 'tram y te',
+  'ban chi huy quan su', 'ban chqs', 'uy ban mttq viet nam', 'uy ban mat tran to quoc viet nam', 'uy ban mttq',
+  'doan thanh nien', 'hoi nong dan', 'hoi lien hiep phu nu', 'hoi cuu chien binh', 'ban nhan dan ap',
+  'ban nhan dan cac ap', 'ban nhan dan thon', 'ban nhan dan cac thon', 'ban nhan dan khu pho', 'ban nhan dan cac khu pho',
+  'ban nhan dan to dan pho', 'ban nhan dan cac to dan pho', 'ban xay dung dang', 'uy ban kiem tra dang uy',
+  'to cong nghe so cong dong', 'cac to cong nghe so cong dong',
+];
+
 /** Unit names that contain a verb and are still names: "Trung tâm Phục vụ hành chính công". */
 export const UNIT_NAMES_WITH_VERBS: readonly string[] = [
   'phuc vu hanh chinh cong', 'dich vu tong hop', 'phat trien quy dat', 'xay dung dang', 'ho tro', 'phat trien',
@@ -80,13 +100,3 @@ export function startsWithPhrase(key: string, phrases: readonly string[]): strin
   return best;
 }
 
-export function containsPhrase(key: string, phrase: string): number {
-  let i = key.indexOf(phrase);
-  while (i >= 0) {
-    const before = i === 0 ? ' ' : key[i - 1]!;
-    const after = key[i + phrase.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return i;
-    i = key.indexOf(phrase, i + 1);
-  }
-  return -1;
-}

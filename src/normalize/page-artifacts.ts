@@ -73,10 +73,9 @@ export function markPageArtifacts(lines: Line[]): void {
   });
   for (const [k, group] of seen) {
     if (group.length < 2) continue;
-    if (/^(?:stt|tt|so tt)\s/.test(k)) {
-      for (const n of group.slice(1)) content[n]!.role = 'running-header';
-      continue;
-    }
+    // A table's header printed again after a page break is left to the table reader (rows.ts), which
+    // also drops the header's wrapped lines; the same header may also open another table.
+    if (/^(?:stt|tt|so tt)\s/.test(k)) continue;
     const near = group.filter((n) => nearBreak[n]).length;
     if (group.length >= 3 && near >= 2 && near * 5 >= group.length * 3) for (const n of group) content[n]!.role = 'running-header';
   }

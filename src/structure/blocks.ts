@@ -6,6 +6,7 @@ import { isUpperText, startsUpper, tonalKey } from '../text/fold.js';
 import { detectTableHeader } from '../extract/tables/header.js';
 import { parseTable, type ParsedTable } from '../extract/tables/table.js';
 import { targetCellScore } from '../extract/targets.js';
+import type { WordPairs } from '../extract/tables/word-pairs.js';
 import type { Layout } from './layout.js';
 import { detectMarker, type Marker } from './markers.js';
 
@@ -71,6 +72,8 @@ export interface BlockContext {
   index: LineIndex;
   /** Inside an annex a table runs to the annex's end; in the body it stops at the next part heading. */
   inAnnex: boolean;
+  /** Words the document writes side by side (for tables read line by line). */
+  pairs: WordPairs;
 }
 
 function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: BlockContext): number {
@@ -124,7 +127,7 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       close();
       const end = tableEnd(lines, i + 1, header.mode, ctx);
       const tableLines = lines.slice(i, end).filter((l) => l.role !== 'blank');
-      blocks.push({ type: 'table', lines: tableLines, table: parseTable(tableLines, header, ctx.index) });
+      blocks.push({ type: 'table', lines: tableLines, table: parseTable(tableLines, header, ctx.index, ctx.pairs) });
       i = end - 1;
       continue;
     }

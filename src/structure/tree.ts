@@ -155,5 +155,43 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
     holder.content.push(block);
     touch(holder, block.lines[block.lines.length - 1]);
   }
+  flattenParts(root);
   return root;
+}
+
+/**
+ * "PHẦN I" / "MỤC ĐÍCH, YÊU CẦU VÀ MỤC TIÊU" over "I. MỤC ĐÍCH, YÊU CẦU" and
+ * "II. MỤC TIÊU": parts that group Roman-numbered parts are not sections of
+ * their own; the Roman parts are the plan's top level, as in plans without
+ * them (their numbering runs on across the groups). A part with no Roman parts
+ * under it stays a section.
+ */
+function flattenParts(root: SectionNode): void {
+  if (!root.children.some((c) => c.marker?.style === 'part' && c.children.some((g) => g.marker?.style === 'roman'))) return;
+  const children: SectionNode[] = [];
+  for (const c of root.children) {
+    if (c.marker?.style !== 'part' || !c.children.some((g) => g.marker?.style === 'roman')) {
+      children.push(c);
+      continue;
+    }
+    const promoted = c.children;
+    for (const g of promoted) {
+      g.parent = root;
+      inheritKind(g, root.kind);
+    }
+    // The part's own paragraphs go to the Roman part they follow (or, before the first, to the root).
+    for (const block of c.content) {
+      const first = block.lines[0]!.index;
+      const holder = [...promoted].reverse().find((g) => g.lines[0]!.index < first) ?? root;
+      holder.content.push(block);
+      holder.content.sort((x, y) => x.lines[0]!.index - y.lines[0]!.index);
+    }
+    children.push(...promoted);
+  }
+  root.children = children;
+}
+
+function inheritKind(node: SectionNode, parentKind: SectionKind): void {
+  node.kind = node.ownKind ?? parentKind;
+  for (const c of node.children) inheritKind(c, node.kind);
 }

@@ -20,7 +20,7 @@ export interface TableRow {
 }
 
 export interface RowIssue {
-  code: 'numbering-gap' | 'numbering-repeat' | 'numbering-unusual' | 'page-number-in-table';
+  code: 'numbering-gap' | 'numbering-repeat' | 'numbering-unusual' | 'page-number-in-table' | 'table-interleaved';
   message: string;
   line: Line;
 }

@@ -1,6 +1,6 @@
 import { looseKey, startsUpper, tonalKey } from '../../text/fold.js';
 import type { Mapped } from '../../text/mapped.js';
-import { targetCellScore } from '../targets.js';
+import { readTargetCell } from '../targets.js';
 import { timelineScore } from '../timelines.js';
 import {
   MEASURE_UNITS,
@@ -8,7 +8,7 @@ import {
   TASK_VERBS,
   UNIT_HEADS,
   UNIT_NAMES_WITH_VERBS,
-  containsPhrase,
+  WHOLE_UNIT_NAMES,
   startsWithPhrase,
 } from '../vocabulary.js';
 import type { ColumnRole } from './header.js';
@@ -66,7 +66,7 @@ export const DANGLING = new Set(['của', 'và', 'về', 'với', 'cho', 'các',
 function dangles(t: Token): boolean {
   return DANGLING.has(t.word) && !/[.!?;:]["”’)]*$/.test(t.text);
 }
-const NEG = -Infinity;
+export const NEG = -Infinity;
 
 /**
  * The search scores the same spans and heads many times over; what depends only
@@ -74,11 +74,21 @@ const NEG = -Infinity;
  */
 interface Memo {
   heads: Int16Array;
+  /** Where each token starts and ends in the tokens' key joined by spaces (spanKey of all). */
+  charStart: Int32Array;
+  charEnd: Int32Array;
+  /** Task verbs and unit names that hold a verb, where they occur in that key, in order. */
+  verbs: { phrase: string; from: number; to: number }[];
+  named: { phrase: string; from: number; to: number }[];
+  /** The same text as written, for the case of a verb's first letter. */
+  text: string;
   /** Prefix counts: tokens before i that hold a digit / that no timeline is made of. */
   digits: Int32Array;
   notTime: Int32Array;
   time: Map<number, number>;
-  target: Map<number, number>;
+  target: Map<number, { score: number; rest: number }>;
+  /** Cuts that split a unit's whole name (splitsWholeName), computed on first use. */
+  splits?: Int8Array;
 }
 const memos = new WeakMap<Token[], Memo>();
 function memoOf(tokens: Token[]): Memo {
@@ -91,12 +101,82 @@ function memoOf(tokens: Token[]): Memo {
       digits[i + 1] = digits[i]! + (/\d/.test(tokens[i]!.text) ? 1 : 0);
       notTime[i + 1] = notTime[i]! + (TIMEISH.test(tokens[i]!.key) ? 0 : 1);
     }
-    m = { heads: new Int16Array(n).fill(-1), digits, notTime, time: new Map(), target: new Map() };
+    const charStart = new Int32Array(n);
+    const charEnd = new Int32Array(n);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      charStart[i] = at;
+      at += tokens[i]!.key.length;
+      charEnd[i] = at;
+      at++;
+    }
+    const key = spanKey(tokens, 0, n);
+    m = {
+      heads: new Int16Array(n).fill(-1),
+      charStart,
+      charEnd,
+      verbs: phraseHits(key, TASK_VERBS, true),
+      named: phraseHits(key, UNIT_NAMES_WITH_VERBS, false),
+      text: spanText(tokens, 0, n),
+      digits,
+      notTime,
+      time: new Map(),
+      target: new Map(),
+    };
     memos.set(tokens, m);
   }
   return m;
 }
 const spanId = (a: number, b: number) => a * 65536 + b;
+
+/** Every occurrence of the phrases in `key` (as whole words when `words`), in order. */
+function phraseHits(key: string, phrases: readonly string[], words: boolean): { phrase: string; from: number; to: number }[] {
+  const out: { phrase: string; from: number; to: number }[] = [];
+  const letter = /[\p{L}\p{N}]/u;
+  for (const phrase of phrases) {
+    for (let i = key.indexOf(phrase); i >= 0; i = key.indexOf(phrase, i + 1)) {
+      const end = i + phrase.length;
+      if (words && ((i > 0 && letter.test(key[i - 1]!)) || (end < key.length && letter.test(key[end]!)))) continue;
+      out.push({ phrase, from: i, to: end });
+    }
+  }
+  return out.sort((x, y) => x.from - y.from || x.to - y.to);
+}
+
+/**
+ * What the task verbs inside tokens[a, b) cost a unit's name: a verb after the
+ * start means a task ran into the cell, 4 when it is capitalised ("Công an xã |
+ * Khai thác CSDL …"), 1.5 otherwise; not when the verb belongs to a unit's name
+ * ("Trung tâm Phục vụ hành chính công"). Each verb counts once, at its first
+ * place; a verb that opens the span counts not at all.
+ */
+function verbsInside(tokens: Token[], a: number, b: number): number {
+  const m = memoOf(tokens);
+  const from = m.charStart[a]!;
+  const to = m.charEnd[b - 1]!;
+  let cost = 0;
+  let seen: string[] | null = null;
+  for (const hit of m.verbs) {
+    if (hit.from < from || hit.to > to) continue;
+    if (seen?.includes(hit.phrase)) continue;
+    (seen ??= []).push(hit.phrase);
+    if (hit.from === from) continue;
+    // The first time each verb-holding unit name occurs in the span: does it hold this verb?
+    let named = false;
+    const firsts: string[] = [];
+    for (const u of m.named) {
+      if (u.from < from || u.to > to || firsts.includes(u.phrase)) continue;
+      firsts.push(u.phrase);
+      if (u.from <= hit.from && hit.from < u.to) {
+        named = true;
+        break;
+      }
+    }
+    if (named) continue;
+    cost += /^\p{Lu}/u.test(m.text.slice(hit.from, hit.from + 1)) ? 4 : 1.5;
+  }
+  return cost;
+}
 
 // Words (and halves of two-word phrases) a timeline is made of; any other word rules a span out
 // before the full test. Must accept at least what TIME_WORDS in timelines.ts accepts.
@@ -117,15 +197,17 @@ function timeAt(tokens: Token[], a: number, b: number): number {
   return v;
 }
 
-function targetAt(tokens: Token[], a: number, b: number): number {
+const NO_TARGET = { score: 0, rest: 0 };
+
+function targetAt(tokens: Token[], a: number, b: number): { score: number; rest: number } {
   const m = memoOf(tokens);
   // A target has a number, after at most a few words ("Phấn đấu đạt 3%").
-  if (m.digits[Math.min(b, a + 6)]! - m.digits[a]! === 0) return 0;
+  if (m.digits[Math.min(b, a + 6)]! - m.digits[a]! === 0) return NO_TARGET;
   const memo = m.target;
   const id = spanId(a, b);
   let v = memo.get(id);
   if (v === undefined) {
-    v = targetCellScore(spanText(tokens, a, b));
+    v = readTargetCell(spanText(tokens, a, b));
     memo.set(id, v);
   }
   return v;
@@ -190,13 +272,75 @@ const HEAD_SPELLINGS: Record<string, string[]> = {
   tram: ['trạm'], truong: ['trường', 'trưởng'], hoi: ['hội'], ban: ['ban'], phong: ['phòng'], thon: ['thôn'], ap: ['ấp'],
 };
 
+const LOCALITY_AFTER = /^(?:xa|phuong|thi tran|huyen|tinh|thanh pho|cac ap|cac thon|ap|thon)$/;
+
+/**
+ * +0.5 for a unit's whole name ("Trung tâm Phục vụ hành chính công", "Công an
+ * xã"), -0.75 for the first words of one that is not whole ("Trung tâm Phục",
+ * "Ban nhân dân"): its end went on to the next line.
+ */
+const wholenessMemo = new Map<string, number>();
+
+function wholeness(piece: string, open = false): number {
+  let v = wholenessMemo.get(piece);
+  if (v === undefined) {
+    v = readWholeness(piece);
+    if (wholenessMemo.size > 50_000) wholenessMemo.clear();
+    wholenessMemo.set(piece, v);
+  }
+  return open && v < 0 ? 0 : v;
+}
+
+function readWholeness(piece: string): number {
+  const key = piece.replace(/[,;.:]+$/, '');
+  if (wholeNameWords(key) > 0) return 0.5;
+  for (const w of WHOLE_UNIT_NAMES) if (w.startsWith(key + ' ')) return -0.75;
+  return 0;
+}
+
+/** How many words the whole unit name `key` is made of ("Công an xã": the name, 2, and its locality), else 0. */
+function wholeNameWords(key: string): number {
+  for (const w of WHOLE_UNIT_NAMES) {
+    if (key === w || (key.startsWith(w + ' ') && LOCALITY_AFTER.test(key.slice(w.length + 1)))) return w.split(' ').length;
+  }
+  return 0;
+}
+
+/** What a cell's last word says against it; nothing while the cell may still go on (`open`). */
+function ending(tokens: Token[], b: number, open: boolean): number {
+  return open ? 0 : endsBadly(tokens, b) + endsOnTimeWord(tokens, b);
+}
+
+/**
+ * What a cut before tokens[i] costs when it splits a unit's whole name
+ * ("Văn phòng | HĐND-UBND xã", "Trung tâm Phục | vụ hành chính công"): the
+ * name's first part alone reads as a unit too, but the whole is one cell.
+ */
+export function splitsWholeName(tokens: Token[], i: number): number {
+  const m = memoOf(tokens);
+  if (!m.splits) {
+    m.splits = new Int8Array(tokens.length);
+    for (let at = 1; at < tokens.length; at++) m.splits[at] = crossesWholeName(tokens, at) ? 1 : 0;
+  }
+  return m.splits[i] ? -2.5 : 0;
+}
+
+function crossesWholeName(tokens: Token[], i: number): boolean {
+  for (let j = Math.max(0, i - 5); j < i; j++) {
+    if (!tokens[j]!.upper || !unitHeadAt(tokens, j)) continue;
+    // The name itself must run past the cut: "Văn phòng HĐND và UBND | Phường …" splits no name.
+    for (let k = i + 1; k <= Math.min(tokens.length, j + 9); k++) if (wholeNameWords(spanKey(tokens, j, k).replace(/[,;.:]+$/, '')) > i - j) return true;
+  }
+  return false;
+}
+
 /** How much tokens[a, b) read like one or more unit names ("Phòng VH-XH", "Văn phòng HĐND-UBND, Trung tâm PVHCC"). */
-export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogether = 1.5): number {
+export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogether = 1.5, open = false, listed = 0): number {
   const head = unitHeadAt(tokens, a);
   if (!head) return NEG;
   let score = 3;
   // "Phòng" alone is half a name: "Phòng | VH-XH …" must not win over "Phòng VH-XH".
-  if (b - a === head && GENERIC_HEADS.has(spanKey(tokens, a, b))) score -= 1.5;
+  if (!open && b - a === head && GENERIC_HEADS.has(spanKey(tokens, a, b))) score -= 1.5;
   let pieceStart = a; // where the current unit's name starts
   let ownWords = 0; // words after the head in the current unit
   let lastHead = spanKey(tokens, a, a + head);
@@ -216,14 +360,15 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
       i += h;
       continue;
     }
-    if (!separated && ownWords === 0 && GENERIC_HEADS.has(lastHead)) {
-      // A head right after a generic head is part of the name: "Văn phòng HĐND-UBND".
+    if (!separated && ownWords === 0 && GENERIC_HEADS.has(lastHead) && tokens[i]!.key !== 'cac') {
+      // A head right after a generic head is part of the name: "Văn phòng HĐND-UBND" (but "Văn
+      // phòng Các phòng" is two).
       ownWords += h;
       i += h;
       continue;
     }
     // A second unit: after a separator it is a list, without one two cells ran together.
-    if (!separated) score -= runTogether;
+    score -= separated ? listed : runTogether;
     score -= longPiece(i);
     pieceStart = i;
     ownWords = 0;
@@ -231,17 +376,12 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
     i += h;
   }
   score -= longPiece(b);
+  score += wholeness(spanKey(tokens, pieceStart, b), open);
   // The last unit is only a generic head: its name went on in the next cell ("…, Đoàn" / "Thanh niên xã").
-  if (pieceStart > a && ownWords === 0 && GENERIC_HEADS.has(lastHead)) score -= 1.5;
-  const key = spanKey(tokens, a, b);
-  for (const v of TASK_VERBS) {
-    const at = containsPhrase(key, v);
-    if (at <= 0 || UNIT_NAMES_WITH_VERBS.some((u) => key.includes(u) && key.indexOf(u) <= at && at < key.indexOf(u) + u.length)) continue;
-    // A capitalised verb starts the next cell: "Công an xã | Khai thác CSDL …".
-    score -= /^\p{Lu}/u.test(spanText(tokens, a, b).slice(at)) ? 4 : 1.5;
-  }
-  if (/\d{4}/.test(key)) score -= 2;
-  return score + endsBadly(tokens, b) + endsOnTimeWord(tokens, b);
+  if (!open && pieceStart > a && ownWords === 0 && GENERIC_HEADS.has(lastHead)) score -= 1.5;
+  score -= verbsInside(tokens, a, b);
+  if (memoOf(tokens).digits[b]! > memoOf(tokens).digits[a]! && /\d{4}/.test(spanKey(tokens, a, b))) score -= 2;
+  return score + ending(tokens, b, open);
 }
 
 /**
@@ -250,7 +390,8 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
  * that line is the lead cell, unless the line before it runs on ("… của" / "Tổ
  * công nghệ số cộng đồng").
  */
-function nameColumnScore(tokens: Token[], a: number, b: number): number {
+function nameColumnScore(tokens: Token[], a: number, b: number, open = false): number {
+  if (open) return 0;
   let score = endsBadly(tokens, b);
   // Look at the name's last lines (a unit's name may itself wrap: "Trung tâm Phục vụ" / "hành chính công").
   let lines = 0;
@@ -264,7 +405,26 @@ function nameColumnScore(tokens: Token[], a: number, b: number): number {
       break;
     }
   }
-  return score;
+  return score + unitsInsideName(tokens, a, b);
+}
+
+/**
+ * A line of a name that goes on to the next line does not end with a unit's
+ * name set off by a comma: "… an ninh trật tự, Phòng Kinh tế," / "giao thông
+ * …" reads as a cell of units between two lines of the name (interleaved
+ * rows). Searched a few words back from the end of each of the name's lines
+ * but its last; a bare head ("… kết nối Trung tâm" / "điều hành") is not a name.
+ */
+function unitsInsideName(tokens: Token[], a: number, b: number): number {
+  for (let end = a + 1; end < b; end++) {
+    if (!tokens[end]!.lineStart) continue;
+    for (let at = end - 1; at > a && end - at <= 6 && !tokens[at]!.lineStart; at--) {
+      if (!/[,;]$/.test(tokens[at - 1]!.text)) continue;
+      const head = unitHeadAt(tokens, at);
+      if (head && end - at > head && unitPhraseScore(tokens, at, end, 1.5, true) >= 2.5) return -1.5;
+    }
+  }
+  return 0;
 }
 
 function unitColumnScore(tokens: Token[], a: number, b: number): number {
@@ -282,12 +442,13 @@ function unitColumnScore(tokens: Token[], a: number, b: number): number {
   return NEG;
 }
 
-function targetColumnScore(tokens: Token[], a: number, b: number): number {
+function targetColumnScore(tokens: Token[], a: number, b: number, open = false): number {
   const n = b - a;
-  const s = targetAt(tokens, a, b);
+  const { score: s, rest } = targetAt(tokens, a, b);
   let score: number;
   if (s > 0) {
-    score = (s === 3 ? 4 : 3) - 0.05 * Math.max(0, n - 4);
+    // Words after the figure and its unit belong elsewhere more often than not.
+    score = (s === 3 ? 4 : 3) - 0.05 * Math.max(0, n - 4) - (open ? 0 : 0.3 * rest);
     // "100% Văn phòng" / "HĐND và UBND": the unit is the next cell.
     for (let i = a + 1; i < b; i++) if (unitHeadAt(tokens, i)) {
       score -= 3;
@@ -300,10 +461,10 @@ function targetColumnScore(tokens: Token[], a: number, b: number): number {
     if (unitHeadAt(tokens, a)) return NEG;
     score = 0.3 - 0.1 * n;
   }
-  return score + endsBadly(tokens, b) + endsOnTimeWord(tokens, b);
+  return score + ending(tokens, b, open);
 }
 
-function outputColumnScore(tokens: Token[], a: number, b: number): number {
+function outputColumnScore(tokens: Token[], a: number, b: number, open = false): number {
   const n = b - a;
   const key = spanKey(tokens, a, b);
   let score: number;
@@ -320,33 +481,36 @@ function outputColumnScore(tokens: Token[], a: number, b: number): number {
     }
   }
   score -= 0.05 * Math.max(0, n - 6);
-  return score + endsBadly(tokens, b) + endsOnTimeWord(tokens, b);
+  return score + ending(tokens, b, open);
 }
 
-function timelineColumnScore(tokens: Token[], a: number, b: number): number {
+function timelineColumnScore(tokens: Token[], a: number, b: number, open = false): number {
   if (b - a > 14) return NEG;
-  return timeAt(tokens, a, b) === 2 ? 4 : NEG;
+  // "2026 -" is a timeline that lost its end ("2030") to the next cell.
+  return timeAt(tokens, a, b) === 2 ? 4 + (open ? 0 : endsBadly(tokens, b)) : NEG;
 }
 
-interface ColumnModel {
+export interface ColumnModel {
   empty: number;
   maxLen: number;
-  score(tokens: Token[], a: number, b: number): number;
+  /** How well tokens[a, b) read as the column's cell; `open`: the cell may still go on, so how it ends does not count. */
+  score(tokens: Token[], a: number, b: number, open?: boolean): number;
 }
 
-const MODELS: Record<ColumnRole, ColumnModel> = {
+export const MODELS: Record<ColumnRole, ColumnModel> = {
   number: { empty: 0, maxLen: 0, score: () => NEG },
   name: { empty: NEG, maxLen: Infinity, score: nameColumnScore },
   unit: { empty: -1, maxLen: 7, score: unitColumnScore },
   target: { empty: -1.5, maxLen: 40, score: targetColumnScore },
   // A lead is usually one unit, support often a list: with nothing else to go on, a second
   // unit run into the lead cell counts a little more against it than one run into support.
-  lead: { empty: -2, maxLen: 30, score: (t, a, b) => unitPhraseScore(t, a, b, 1.75) },
+  // A list of units is likelier in support than in lead.
+  lead: { empty: -2, maxLen: 30, score: (t, a, b, open) => unitPhraseScore(t, a, b, 1.75, open, 0.3) },
   support: {
     empty: 0,
     maxLen: 40,
-    score: (t, a, b) => {
-      const s = unitPhraseScore(t, a, b);
+    score: (t, a, b, open) => {
+      const s = unitPhraseScore(t, a, b, 1.5, open);
       return s === NEG ? (b - a <= 12 && t[a]!.upper ? -3 : NEG) : s;
     },
   },
@@ -356,6 +520,12 @@ const MODELS: Record<ColumnRole, ColumnModel> = {
   funding: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
   other: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
 };
+
+/** A cell starts with a capital (or a number or a sign), best on a new line: +1, 0, or -1 when it cannot start one. */
+export function opensCell(t: Token): number {
+  if (!t.upper && !/^[\d≥≤<>=%(]/.test(t.text)) return -1;
+  return t.lineStart ? 1 : 0;
+}
 
 export interface Segmentation {
   /** [from, to) token ranges, one per role given. */
@@ -399,12 +569,7 @@ export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation |
       for (let j = i + 1; j <= limit; j++) {
         let s = model.score(tokens, i, j);
         if (s === NEG) continue;
-        if (c > 0) {
-          // A cell starts on a new line, with a capital (or a number or a sign).
-          const opens = tokens[i]!.upper || /^[\d≥≤<>=%(]/.test(tokens[i]!.text);
-          if (!opens) s -= 1;
-          else if (tokens[i]!.lineStart) s += 1;
-        }
+        if (c > 0) s += opensCell(tokens[i]!) + splitsWholeName(tokens, i);
         const v = base + s;
         if (v > best[c + 1]![j]!) {
           best[c + 1]![j] = v;

@@ -4,7 +4,9 @@ import type { Mapped } from '../../text/mapped.js';
 import type { LineIndex } from '../../text/positions.js';
 import type { ColumnRole, TableHeader } from './header.js';
 import { collectRows, type RowIssue, type RowKind, type TableRow } from './rows.js';
-import { segmentRow, tokenize } from './segment.js';
+import { INTERLEAVED, segmentInterleaved, scoreCells, type CellPieces } from './interleave.js';
+import { NEG, segmentRow, tokenize, type Token } from './segment.js';
+import { WordPairs } from './word-pairs.js';
 
 /** A row read into cells. Group rows ("I Đến năm 2030", "1 Nâng cao nhận thức …" over "-" rows) carry titles. */
 export interface TableEntry {
@@ -52,32 +54,70 @@ interface Cut {
   uncertain: boolean;
 }
 
-function cutFlat(content: Mapped, header: TableHeader, index: LineIndex): Cut {
+/** A flat row read both ways: cell after cell, and line by line across the cells (interleave.ts). */
+interface FlatCut {
+  block: Cut;
+  blockScore: number;
+  interleaved: Cut | null;
+  interleavedScore: number;
+  /** The row read line by line once the table is known to be read so. */
+  settled(): Cut;
+}
+
+function flatColumns(header: TableHeader): TableHeader['columns'] {
   const columns = header.columns.filter((c) => c.role !== 'number');
-  const roles = columns.map((c) => c.role);
-  if (roles[0] !== 'name') {
-    const i = roles.indexOf('name');
-    if (i > 0) {
-      roles.splice(i, 1);
-      roles.unshift('name');
-      const [c] = columns.splice(i, 1);
-      columns.unshift(c!);
-    }
-  }
-  const tokens = tokenize(content, (o) => index.point(o).line);
-  const seg = segmentRow(tokens, roles);
-  const cells: Partial<Record<ColumnRole, Mapped>> = {};
+  const i = columns.findIndex((c) => c.role === 'name');
+  if (i > 0) columns.unshift(...columns.splice(i, 1));
+  return columns;
+}
+
+function cutFromPieces(content: Mapped, tokens: Token[], columns: TableHeader['columns'], cells: CellPieces): Cut {
+  const out: Partial<Record<ColumnRole, Mapped>> = {};
   const targets: { year: number | null; cell: Mapped }[] = [];
-  if (!seg) return { name: content, cells, targets, uncertain: true };
   let name = content;
-  seg.spans.forEach(([a, b], c) => {
-    const piece = a < b ? content.slice(tokens[a]!.from, tokens[b - 1]!.to) : emptyAt(content);
-    const role = roles[c]!;
+  cells.forEach((pieces, c) => {
+    const piece = pieces.length > 0 ? joinPieces(pieces.map(([a, b]) => content.slice(tokens[a]!.from, tokens[b - 1]!.to))) : emptyAt(content);
+    const role = columns[c]!.role;
     if (role === 'name') name = piece;
     else if (role === 'target') targets.push({ year: columns[c]!.year, cell: piece });
-    else if (!cells[role] || cells[role]!.length === 0) cells[role] = piece;
+    else if (!out[role] || out[role]!.length === 0) out[role] = piece;
   });
-  return { name, cells, targets, uncertain: false };
+  return { name, cells: out, targets, uncertain: false };
+}
+
+/** tokens[a, b) as one piece per text line. */
+function byLine(tokens: Token[], a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = a; i < b; i++) {
+    if (i === a || tokens[i]!.lineStart) out.push([i, i + 1]);
+    else out[out.length - 1]![1] = i + 1;
+  }
+  return out;
+}
+
+function cutFlat(content: Mapped, header: TableHeader, index: LineIndex, pairs: WordPairs, tryInterleaved: boolean): FlatCut {
+  const columns = flatColumns(header);
+  const roles = columns.map((c) => c.role);
+  const tokens = tokenize(content, (o) => index.point(o).line);
+  const seg = segmentRow(tokens, roles);
+  if (!seg) {
+    const none: Cut = { name: content, cells: {}, targets: [], uncertain: true };
+    return { block: none, blockScore: NEG, interleaved: null, interleavedScore: NEG, settled: () => none };
+  }
+  const blockCells: CellPieces = seg.spans.map(([a, b]) => byLine(tokens, a, b));
+  const block = cutFromPieces(content, tokens, columns, blockCells);
+  const inter = tryInterleaved ? segmentInterleaved(tokens, roles, pairs) : null;
+  const interleaved = inter ? cutFromPieces(content, tokens, columns, inter.cells) : null;
+  return {
+    block,
+    blockScore: scoreCells(tokens, roles, blockCells, pairs),
+    interleaved,
+    interleavedScore: inter?.score ?? NEG,
+    settled: () => {
+      const again = segmentInterleaved(tokens, roles, pairs, INTERLEAVED);
+      return again ? cutFromPieces(content, tokens, columns, again.cells) : (interleaved ?? block);
+    },
+  };
 }
 
 function cutTabular(row: TableRow, header: TableHeader): Cut {
@@ -118,12 +158,50 @@ function splitTitle(row: TableRow, wide: number): { title: Line[]; rest: Line[] 
   return { title, rest: lines.slice(title.length) };
 }
 
-export function parseTable(lines: readonly Line[], header: TableHeader, index: LineIndex): ParsedTable {
+export function parseTable(lines: readonly Line[], header: TableHeader, index: LineIndex, pairs = new WordPairs()): ParsedTable {
   const issues: RowIssue[] = [];
   const body = lines.filter((l) => !header.lines.includes(l));
   const rows = collectRows(body, header, issues);
+  // A flat table is read cell after cell unless its rows read clearly better line by line.
+  const flatCuts = new Map<string, FlatCut>();
+  let interleaved = false;
+  let gain = 0;
+  let compared = 0;
+  const cut = (row: TableRow, content: Mapped): Cut => {
+    if (header.mode !== 'flat') return cutTabular(row, header);
+    const id = `${content.starts[0]}:${content.length}`;
+    let f = flatCuts.get(id);
+    if (!f) {
+      // Once a few rows have read no better line by line, the rest are read in block order only.
+      const tryInterleaved = compared < INTERLEAVED_SAMPLE || gain > 1;
+      f = cutFlat(content, header, index, pairs, tryInterleaved);
+      flatCuts.set(id, f);
+      if (f.interleaved && f.blockScore > NEG) {
+        gain += f.interleavedScore - f.blockScore;
+        compared++;
+      }
+    }
+    return interleaved ? f.settled() : f.block;
+  };
+  const entries = readRows(rows, header, body, cut);
+  if (header.mode === 'flat' && compared > 0 && gain > interleavedMargin(compared)) {
+    interleaved = true;
+    issues.push({ code: 'table-interleaved', message: 'the table\'s rows hold their cells side by side, line by line; read so', line: header.lines[0]! });
+    return { header, entries: readRows(rows, header, body, cut), issues };
+  }
+  return { header, entries, issues };
+}
+
+/** How many rows are read both ways before a table that reads no better line by line stops trying. */
+const INTERLEAVED_SAMPLE = 6;
+
+/** How much better line-by-line reading must score, over a table's rows, to be chosen. */
+function interleavedMargin(rows: number): number {
+  return 2 + 0.5 * rows;
+}
+
+function readRows(rows: TableRow[], header: TableHeader, body: Line[], cut: (row: TableRow, content: Mapped) => Cut): TableEntry[] {
   const entries: TableEntry[] = [];
-  const cut = (row: TableRow, content: Mapped): Cut => (header.mode === 'flat' ? cutFlat(content, header, index) : cutTabular(row, header));
 
   // Which numbered rows have "-" rows under them?
   const hasChildren = rows.map((r, i) => {
@@ -185,5 +263,5 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
     if (c.name.length === 0 && !hasOwnCells(c)) return;
     entries.push({ kind: 'record', rowKind: row.kind, numbering: row.numbering, groups: groupsNow(), name: c.name.length > 0 ? c.name : content, cells: c.cells, targets: c.targets, whole, lines: row.lines, uncertain: c.uncertain });
   });
-  return { header, entries, issues };
+  return entries;
 }

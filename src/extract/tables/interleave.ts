@@ -1,0 +1,318 @@
+import type { ColumnRole } from './header.js';
+import { MODELS, NEG, opensCell, splitsWholeName, type Token } from './segment.js';
+import type { WordPairs } from './word-pairs.js';
+
+/**
+ * Text read off a PDF line by line across the page (OCR, tools that sort by
+ * height) interleaves a row's cells: each text line holds the pieces of every
+ * cell that has a line at that height.
+ *
+ *   "Tỷ lệ thủ tục hành chính đủ điều kiện được Trung tâm Phục"
+ *   "cung cấp dịch vụ công trực tuyến toàn trình % ≥ 80% vụ hành chính"
+ *   "công"
+ *
+ * name: lines 1-2; unit "%" and target "≥ 80%": line 2; lead "Trung tâm
+ * Phục vụ hành chính công": lines 1-3. On every line the pieces still come in
+ * column order, and each cell's pieces sit on consecutive lines. Reading the
+ * row cell after cell (segment.ts) is the special case where a cell goes on
+ * only at the start of the next line; this search allows a cell to go on
+ * anywhere in the next line, at a cost, so a table is read this way only when
+ * its rows read clearly better so.
+ */
+
+/** Token ranges [a, b), one list per column, in line order. */
+export type CellPieces = [number, number][][];
+
+export interface InterleavedReading {
+  cells: CellPieces;
+  score: number;
+}
+
+/**
+ * What a piece that goes on a cell in the middle of a line costs: block order
+ * has none, so while a table's reading is undecided it costs enough to keep
+ * block order where both read alike; in a table read line by line it is the
+ * rule and costs little.
+ */
+export interface Costs {
+  /** What a piece that goes on a cell in mid-line costs. */
+  midLine: number;
+  /** What a cell that starts a text line gains. */
+  lineStart: number;
+}
+/** Block order's costs (segmentRow): no cell goes on in mid-line, a cell starting a line gains 1. */
+export const UNDECIDED: Costs = { midLine: 0.75, lineStart: 1 };
+/** In a table read line by line, cells go on in mid-line and start anywhere. */
+export const INTERLEAVED: Costs = { midLine: 0.2, lineStart: 0 };
+/** What any piece that goes on a cell costs: fewer, longer pieces are likelier. */
+const CONTINUATION = 0.2;
+/** What a piece that goes on a cell saves when the document writes the two words at the join side by side. */
+const PAIR_BONUS = 0.6;
+/** What a cut between two words the document writes side by side costs. */
+const CUT_PAIR = 0.4;
+/** The start of a cell that reads as nothing yet ("Thường" / "xuyên"): kept, at a cost, for the final scoring. */
+const TENTATIVE_START = -2.5;
+const BEAM = 48;
+const PER_STATUS = 4;
+/** Rows longer than this (lines, words) are read in block order only. */
+export const MAX_INTERLEAVED_LINES = 8;
+export const MAX_INTERLEAVED_TOKENS = 160;
+
+const NOT_STARTED = 0;
+const OPEN = 1;
+const CLOSED = 2;
+
+/** Token index ranges of the row's text lines. */
+function linesOf(tokens: Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]!.lineStart) {
+      out.push([start, i]);
+      start = i;
+    }
+  }
+  return out;
+}
+
+/**
+ * Scores a row's cells given as pieces, the same way for block order and
+ * interleaved readings: a cell's pieces are joined and scored as the cell of
+ * its column (each piece after the first opens a line of the cell); a cell
+ * that opens a line or with a capital is preferred (as in segmentRow); a
+ * piece that goes on a cell costs CONTINUATION, and `midLine` more in mid-line.
+ */
+class RowScorer {
+  private readonly memo = new Map<string, number>();
+  constructor(
+    readonly tokens: Token[],
+    readonly roles: ColumnRole[],
+    readonly pairs: WordPairs,
+    readonly costs: Costs = UNDECIDED,
+  ) {}
+
+  /** The cell's score as its column's, NEG when it cannot be one; `open`: the cell may go on. */
+  cell(c: number, pieces: [number, number][], open = false): number {
+    const key = `${c}:${open ? 'o' : 'c'}:${pieces.join(';')}`;
+    let v = this.memo.get(key);
+    if (v !== undefined) return v;
+    if (pieces.length === 1) {
+      // One piece: scored in place, where the row's scores are remembered.
+      v = MODELS[this.roles[c]!].score(this.tokens, pieces[0]![0], pieces[0]![1], open);
+      this.memo.set(key, v);
+      return v;
+    }
+    const virtual: Token[] = [];
+    pieces.forEach(([from, to], p) => {
+      for (let i = from; i < to; i++) {
+        const t = this.tokens[i]!;
+        virtual.push(i === from && p > 0 && !t.lineStart ? { ...t, lineStart: true } : t);
+      }
+    });
+    v = MODELS[this.roles[c]!].score(virtual, 0, virtual.length, open);
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /**
+   * What a piece starting at tokens[a] that goes on a cell ending at
+   * tokens[last] costs: less when the document writes the two words side by
+   * side ("kiểm" / "tra"), more when the piece opens in mid-line with a bare
+   * dash ("- 2030": the dash stays with the line it follows).
+   */
+  continuation(last: number, a: number): number {
+    const t = this.tokens[a]!;
+    let cost = CONTINUATION;
+    if (!t.lineStart) cost += this.costs.midLine + (/^[-–]$/.test(t.text) ? 1 : 0);
+    const end = this.tokens[last]!;
+    if (!/[,;.:!?)"”]$/.test(end.text) && this.pairs.has(end.word, t.word)) cost -= PAIR_BONUS;
+    return -cost;
+  }
+
+  /**
+   * What cutting before tokens[a] costs: something when the document writes
+   * the two words on either side together ("Xã | hội", "địa bàn | xã"), more
+   * when the cut splits a unit's whole name (splitsWholeName).
+   */
+  cut(a: number, cellStart: boolean): number {
+    const t = this.tokens[a]!;
+    if (a === 0) return 0;
+    // A cell that opens a line cuts nothing but the whole names that run on to it.
+    const whole = cellStart || !t.lineStart ? splitsWholeName(this.tokens, a) : 0;
+    if (t.lineStart) return whole;
+    const prev = this.tokens[a - 1]!;
+    return whole + (!/[,;.:!?)"”]$/.test(prev.text) && this.pairs.has(prev.word, t.word) ? -CUT_PAIR : 0);
+  }
+
+  opener(c: number, a: number): number {
+    if (c === 0) return 0;
+    const o = opensCell(this.tokens[a]!);
+    return o > 0 ? this.costs.lineStart : o;
+  }
+
+  total(cells: CellPieces): number {
+    let score = 0;
+    for (let c = 0; c < this.roles.length; c++) {
+      const pieces = cells[c]!;
+      if (pieces.length === 0) {
+        score += MODELS[this.roles[c]!].empty;
+        continue;
+      }
+      score += this.cell(c, pieces) + this.opener(c, pieces[0]![0]);
+      for (let p = 1; p < pieces.length; p++) score += this.continuation(pieces[p - 1]![1] - 1, pieces[p]![0]);
+      pieces.forEach(([a], p) => (score += this.cut(a, c > 0 && p === 0)));
+    }
+    return score;
+  }
+}
+
+/** Score a reading given as pieces per column (see RowScorer). */
+export function scoreCells(tokens: Token[], roles: ColumnRole[], cells: CellPieces, pairs: WordPairs): number {
+  return new RowScorer(tokens, roles, pairs).total(cells);
+}
+
+interface Hypothesis {
+  status: Uint8Array;
+  cells: CellPieces;
+  /** Each open cell's score so far, as a cell that may go on (NEG while it reads as nothing yet). */
+  cellScores: Float64Array;
+  /** Cell tokens so far, per column (for the columns' length limits). */
+  sizes: Int32Array;
+  /** Closed cells at their final score, open cells at their score so far. */
+  score: number;
+}
+
+/** While a cell is open a NEG score may still mend ("Thường" / "xuyên"). */
+const partial = (v: number) => (v === NEG ? TENTATIVE_START : v);
+
+/**
+ * The best interleaved reading of a row, or null when there is none (or the
+ * row is too long to search). The first role must be the name.
+ *
+ * A beam search over the row's lines: each hypothesis extends by every split
+ * of the next line into pieces of columns in order (a column not yet started,
+ * or one that went on through the line before). An open cell counts at its
+ * score as a cell that may go on; when it closes, at its final score.
+ */
+export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: WordPairs, costs = UNDECIDED): InterleavedReading | null {
+  const k = roles.length;
+  if (tokens.length === 0 || k < 2 || roles[0] !== 'name' || tokens.length > MAX_INTERLEAVED_TOKENS) return null;
+  const lines = linesOf(tokens);
+  if (lines.length < 2 || lines.length > MAX_INTERLEAVED_LINES) return null;
+  const models = roles.map((r) => MODELS[r]);
+  const scorer = new RowScorer(tokens, roles, pairs, costs);
+
+  /** What closing column c of h changes in its score (NEG: the cell cannot be one). */
+  const closing = (h: Hypothesis, c: number): number => {
+    const final = scorer.cell(c, h.cells[c]!);
+    return final === NEG ? NEG : final - partial(h.cellScores[c]!);
+  };
+
+  let beam: Hypothesis[] = [{ status: new Uint8Array(k), cells: roles.map(() => []), cellScores: new Float64Array(k), sizes: new Int32Array(k), score: 0 }];
+  lines.forEach(([s, e], li) => {
+    const candidates: Candidate[] = [];
+    for (const h of beam) {
+      const pieces: Piece[] = [];
+      const walk = (pos: number, lastCol: number, score: number): void => {
+        if (pos === e) {
+          // Open cells that this line did not go on with are closed.
+          let settled = score;
+          for (let c = 0; c < k && settled > NEG; c++) {
+            if (h.status[c] === OPEN && !pieces.some((p) => p.c === c)) settled += closing(h, c);
+          }
+          if (settled > NEG) candidates.push({ h, pieces: pieces.slice(), score: settled });
+          return;
+        }
+        for (let c = lastCol + 1; c < k; c++) {
+          const st = h.status[c]!;
+          if (st === CLOSED) continue;
+          // The name opens the row: it starts the first line and cannot start later.
+          if (c === 0 && st === NOT_STARTED && li > 0) continue;
+          if (c > 0 && li === 0 && pos === s) continue;
+          const starting = st === NOT_STARTED;
+          if (starting && c > 0 && opensCell(tokens[pos]!) < 0) continue;
+          const room = models[c]!.maxLen - h.sizes[c]!;
+          const limit = Math.min(e, pos + room);
+          const cell = h.cells[c]!;
+          for (let j = pos + 1; j <= limit; j++) {
+            const v = scorer.cell(c, starting ? [[pos, j]] : [...cell, [pos, j]], true);
+            const gain =
+              scorer.cut(pos, starting && c > 0) +
+              (starting ? partial(v) + scorer.opener(c, pos) : partial(v) - partial(h.cellScores[c]!) + scorer.continuation(cell[cell.length - 1]![1] - 1, pos));
+            pieces.push({ c, a: pos, b: j, v });
+            walk(j, c, score + gain);
+            pieces.pop();
+          }
+        }
+      };
+      walk(s, -1, h.score);
+    }
+    beam = prune(candidates);
+  });
+  // Cells still open close; columns never started are empty.
+  let best: InterleavedReading | null = null;
+  for (const h of beam) {
+    let score = h.score;
+    for (let c = 0; c < k && score > NEG; c++) {
+      if (h.status[c] === NOT_STARTED) score += models[c]!.empty;
+      else if (h.status[c] === OPEN) score += closing(h, c);
+    }
+    if (score > NEG && (!best || score > best.score)) best = { cells: h.cells, score };
+  }
+  return best;
+}
+
+interface Piece {
+  c: number;
+  a: number;
+  b: number;
+  /** The cell's score with this piece, as a cell that may go on. */
+  v: number;
+}
+
+interface Candidate {
+  h: Hypothesis;
+  pieces: Piece[];
+  score: number;
+}
+
+function extend({ h, pieces, score }: Candidate): Hypothesis {
+  const status = h.status.slice();
+  for (let c = 0; c < status.length; c++) if (status[c] === OPEN) status[c] = CLOSED;
+  const sizes = h.sizes.slice();
+  const cells = h.cells.slice();
+  const cellScores = h.cellScores.slice();
+  for (const { c, a, b, v } of pieces) {
+    status[c] = OPEN;
+    cells[c] = [...cells[c]!, [a, b]];
+    sizes[c]! += b - a;
+    cellScores[c] = v;
+  }
+  return { status, cells, cellScores, sizes, score };
+}
+
+/** The status the columns will have after the candidate's line, as a key. */
+function statusKey({ h, pieces }: Candidate): string {
+  let key = '';
+  for (let c = 0; c < h.status.length; c++) {
+    const used = pieces.some((p) => p.c === c);
+    key += used ? OPEN : h.status[c] === OPEN ? CLOSED : h.status[c];
+  }
+  return key;
+}
+
+/** Keep the best hypotheses, a few per status of the columns so that the beam stays varied. */
+function prune(list: Candidate[]): Hypothesis[] {
+  list.sort((a, b) => b.score - a.score);
+  const perStatus = new Map<string, number>();
+  const out: Hypothesis[] = [];
+  for (const cand of list) {
+    const key = statusKey(cand);
+    const n = perStatus.get(key) ?? 0;
+    if (n >= PER_STATUS) continue;
+    perStatus.set(key, n + 1);
+    out.push(extend(cand));
+    if (out.length >= BEAM) break;
+  }
+  return out;
+}

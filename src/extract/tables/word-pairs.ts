@@ -1,0 +1,61 @@
+import type { Line } from '../../normalize/lines.js';
+import { startsUpper } from '../../text/fold.js';
+import { COMMON_PAIRS } from './common-pairs.js';
+import { tokenWord } from './segment.js';
+
+/**
+ * Pairs of words that stand side by side on a line of the document at least
+ * twice: "kiểm tra", "đơn vị", "sản phẩm", "hàng năm". When a table row is
+ * read line by line, a cell that ends on "kiểm" goes on with "tra" from the
+ * next line more likely than another cell does: the document itself says the
+ * two words belong together (and so do plans in general: common-pairs.ts). Pairs that stand side by side only once (as two
+ * cells of one interleaved line may) do not count, nor a capital after a small
+ * letter ("… đơn | Kết quả": where two cells meet).
+ */
+const COMMON = new Set(COMMON_PAIRS);
+
+/** How many words of a table line are read for pairs. */
+const LEADING_WORDS = 4;
+
+export class WordPairs {
+  private readonly pairs: Set<string>;
+
+  constructor(pairs: Iterable<string> = []) {
+    this.pairs = new Set(pairs);
+  }
+
+  /**
+   * `tableLines`: lines that may hold table rows (annexes), where only a
+   * line's first words are read: further on, two cells may sit side by side.
+   */
+  static fromLines(lines: readonly Line[], tableLines: readonly Line[] = []): WordPairs {
+    const counts = new Map<string, number>();
+    const seen = new Set<string>();
+    const leading = new Set(tableLines);
+    for (const line of [...lines, ...tableLines]) {
+      if (line.role !== 'content') continue;
+      let prev = '';
+      let prevUpper = false;
+      const words = line.text.split(/\s+/);
+      for (const raw of leading.has(line) ? words.slice(0, LEADING_WORDS) : words) {
+        const w = tokenWord(raw);
+        // A capital after a small letter ("… đơn | Kết quả") is where cells meet in interleaved lines.
+        if (prev && w && /\p{L}/u.test(w) && /\p{L}/u.test(prev) && !(startsUpper(raw) && !prevUpper)) {
+          const pair = `${prev} ${w}`;
+          counts.set(pair, (counts.get(pair) ?? 0) + 1);
+          if (counts.get(pair) === 2) seen.add(pair);
+        }
+        // A word that ends a phrase ("đi,", "xã.") does not pair with the next one.
+        prev = /[,;.:!?)"”]$/.test(raw) ? '' : w;
+        prevUpper = startsUpper(raw);
+      }
+    }
+    return new WordPairs(seen);
+  }
+
+  /** The document writes the two words together, or plans commonly do (common-pairs.ts). */
+  has(first: string, second: string): boolean {
+    const pair = `${first} ${second}`;
+    return this.pairs.has(pair) || COMMON.has(pair);
+  }
+}
