@@ -52,6 +52,8 @@ const PAIR_BONUS = 0.6;
 const CUT_PAIR = 0.4;
 /** The start of a cell that reads as nothing yet ("Thường" / "xuyên"): kept, at a cost, for the final scoring. */
 const TENTATIVE_START = -2.5;
+/** Words of one line that a cell other than the name holds at most: those columns are narrow. */
+const MAX_PIECE = 8;
 const BEAM = 48;
 const PER_STATUS = 4;
 /** Rows longer than this (lines, words) are read in block order only. */
@@ -84,6 +86,7 @@ function linesOf(tokens: Token[]): [number, number][] {
  */
 class RowScorer {
   private readonly memo = new Map<string, number>();
+  private readonly singles = new Map<number, number>();
   constructor(
     readonly tokens: Token[],
     readonly roles: ColumnRole[],
@@ -91,17 +94,27 @@ class RowScorer {
     readonly costs: Costs = UNDECIDED,
   ) {}
 
-  /** The cell's score as its column's, NEG when it cannot be one; `open`: the cell may go on. */
+  /** tokens[a, b) as a cell of column c, NEG when it cannot be one; `open`: the cell may go on. */
+  single(c: number, a: number, b: number, open = false): number {
+    const key = ((c * 2 + (open ? 1 : 0)) * 1024 + a) * 1024 + b;
+    let v = this.singles.get(key);
+    if (v === undefined) {
+      // Scored in place, where the row's span scores are remembered.
+      v = MODELS[this.roles[c]!].score(this.tokens, a, b, open);
+      this.singles.set(key, v);
+    }
+    return v;
+  }
+
+  /** The cell made of `pieces` (one per line) as a cell of column c, NEG when it cannot be one; `open`: it may go on. */
   cell(c: number, pieces: [number, number][], open = false): number {
-    const key = `${c}:${open ? 'o' : 'c'}:${pieces.join(';')}`;
+    if (pieces.length === 1) return this.single(c, pieces[0]![0], pieces[0]![1], open);
+    // The name's score while it goes on is 0 (nameColumnScore): nothing to build.
+    if (open && this.roles[c] === 'name') return 0;
+    let key = String.fromCharCode(c * 2 + (open ? 1 : 0));
+    for (const [a, b] of pieces) key += String.fromCharCode(a, b);
     let v = this.memo.get(key);
     if (v !== undefined) return v;
-    if (pieces.length === 1) {
-      // One piece: scored in place, where the row's scores are remembered.
-      v = MODELS[this.roles[c]!].score(this.tokens, pieces[0]![0], pieces[0]![1], open);
-      this.memo.set(key, v);
-      return v;
-    }
     const virtual: Token[] = [];
     pieces.forEach(([from, to], p) => {
       for (let i = from; i < to; i++) {
@@ -111,6 +124,37 @@ class RowScorer {
     });
     v = MODELS[this.roles[c]!].score(virtual, 0, virtual.length, open);
     this.memo.set(key, v);
+    return v;
+  }
+
+  private readonly onward = new Map<string, { virtual: Token[]; base: number; scores: Map<number, number> }>();
+
+  /**
+   * The open score of the cell `pieces` gone on with tokens[a, j) on the next
+   * line: one joined token list per (cell, a) up to the line's end `e`,
+   * scored for every j on it, so that the span scores it remembers serve them all.
+   */
+  goneOn(c: number, pieces: [number, number][], a: number, j: number, e: number): number {
+    if (this.roles[c] === 'name') return 0; // (nameColumnScore of an open cell)
+    let key = String.fromCharCode(c, a, e);
+    for (const [x, y] of pieces) key += String.fromCharCode(x, y);
+    let entry = this.onward.get(key);
+    if (!entry) {
+      const virtual: Token[] = [];
+      [...pieces, [a, e] as [number, number]].forEach(([from, to], p) => {
+        for (let i = from; i < to; i++) {
+          const t = this.tokens[i]!;
+          virtual.push(i === from && p > 0 && !t.lineStart ? { ...t, lineStart: true } : t);
+        }
+      });
+      entry = { virtual, base: virtual.length - (e - a), scores: new Map() };
+      this.onward.set(key, entry);
+    }
+    let v = entry.scores.get(j);
+    if (v === undefined) {
+      v = MODELS[this.roles[c]!].score(entry.virtual, 0, entry.base + (j - a), true);
+      entry.scores.set(j, v);
+    }
     return v;
   }
 
@@ -180,6 +224,8 @@ interface Hypothesis {
   sizes: Int32Array;
   /** Closed cells at their final score, open cells at their score so far. */
   score: number;
+  /** What closing each open cell would change in the score (NaN until asked). */
+  closing: Float64Array;
 }
 
 /** While a cell is open a NEG score may still mend ("Thường" / "xuyên"). */
@@ -204,11 +250,15 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
 
   /** What closing column c of h changes in its score (NEG: the cell cannot be one). */
   const closing = (h: Hypothesis, c: number): number => {
-    const final = scorer.cell(c, h.cells[c]!);
-    return final === NEG ? NEG : final - partial(h.cellScores[c]!);
+    let v = h.closing[c]!;
+    if (Number.isNaN(v)) {
+      const final = scorer.cell(c, h.cells[c]!);
+      v = h.closing[c] = final === NEG ? NEG : final - partial(h.cellScores[c]!);
+    }
+    return v;
   };
 
-  let beam: Hypothesis[] = [{ status: new Uint8Array(k), cells: roles.map(() => []), cellScores: new Float64Array(k), sizes: new Int32Array(k), score: 0 }];
+  let beam: Hypothesis[] = [{ status: new Uint8Array(k), cells: roles.map(() => []), cellScores: new Float64Array(k), sizes: new Int32Array(k), score: 0, closing: new Float64Array(k).fill(NaN) }];
   lines.forEach(([s, e], li) => {
     const candidates: Candidate[] = [];
     for (const h of beam) {
@@ -231,14 +281,13 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
           if (c > 0 && li === 0 && pos === s) continue;
           const starting = st === NOT_STARTED;
           if (starting && c > 0 && opensCell(tokens[pos]!) < 0) continue;
-          const room = models[c]!.maxLen - h.sizes[c]!;
+          const room = Math.min(models[c]!.maxLen - h.sizes[c]!, c === 0 ? Infinity : MAX_PIECE);
           const limit = Math.min(e, pos + room);
           const cell = h.cells[c]!;
+          const onward = starting ? 0 : scorer.continuation(cell[cell.length - 1]![1] - 1, pos) - partial(h.cellScores[c]!);
           for (let j = pos + 1; j <= limit; j++) {
-            const v = scorer.cell(c, starting ? [[pos, j]] : [...cell, [pos, j]], true);
-            const gain =
-              scorer.cut(pos, starting && c > 0) +
-              (starting ? partial(v) + scorer.opener(c, pos) : partial(v) - partial(h.cellScores[c]!) + scorer.continuation(cell[cell.length - 1]![1] - 1, pos));
+            const v = starting ? scorer.single(c, pos, j, true) : scorer.goneOn(c, cell, pos, j, e);
+            const gain = scorer.cut(pos, starting && c > 0) + (starting ? partial(v) + scorer.opener(c, pos) : partial(v) + onward);
             pieces.push({ c, a: pos, b: j, v });
             walk(j, c, score + gain);
             pieces.pop();
@@ -288,7 +337,7 @@ function extend({ h, pieces, score }: Candidate): Hypothesis {
     sizes[c]! += b - a;
     cellScores[c] = v;
   }
-  return { status, cells, cellScores, sizes, score };
+  return { status, cells, cellScores, sizes, score, closing: new Float64Array(status.length).fill(NaN) };
 }
 
 /** The status the columns will have after the candidate's line, as a key. */

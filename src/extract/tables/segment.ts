@@ -77,11 +77,11 @@ interface Memo {
   /** Where each token starts and ends in the tokens' key joined by spaces (spanKey of all). */
   charStart: Int32Array;
   charEnd: Int32Array;
-  /** Task verbs and unit names that hold a verb, where they occur in that key, in order. */
-  verbs: { phrase: string; from: number; to: number }[];
-  named: { phrase: string; from: number; to: number }[];
-  /** The same text as written, for the case of a verb's first letter. */
-  text: string;
+  /** Task verbs and unit names that hold a verb, where they occur in that key, in order (on first use). */
+  verbs?: { phrase: string; from: number; to: number }[];
+  named?: { phrase: string; from: number; to: number }[];
+  /** The same text as written, for the case of a verb's first letter (on first use). */
+  text?: string;
   /** Prefix counts: tokens before i that hold a digit / that no timeline is made of. */
   digits: Int32Array;
   notTime: Int32Array;
@@ -110,14 +110,10 @@ function memoOf(tokens: Token[]): Memo {
       charEnd[i] = at;
       at++;
     }
-    const key = spanKey(tokens, 0, n);
     m = {
       heads: new Int16Array(n).fill(-1),
       charStart,
       charEnd,
-      verbs: phraseHits(key, TASK_VERBS, true),
-      named: phraseHits(key, UNIT_NAMES_WITH_VERBS, false),
-      text: spanText(tokens, 0, n),
       digits,
       notTime,
       time: new Map(),
@@ -152,6 +148,12 @@ function phraseHits(key: string, phrases: readonly string[], words: boolean): { 
  */
 function verbsInside(tokens: Token[], a: number, b: number): number {
   const m = memoOf(tokens);
+  if (!m.verbs) {
+    const key = spanKey(tokens, 0, tokens.length);
+    m.verbs = phraseHits(key, TASK_VERBS, true);
+    m.named = phraseHits(key, UNIT_NAMES_WITH_VERBS, false);
+    m.text = spanText(tokens, 0, tokens.length);
+  }
   const from = m.charStart[a]!;
   const to = m.charEnd[b - 1]!;
   let cost = 0;
@@ -164,7 +166,7 @@ function verbsInside(tokens: Token[], a: number, b: number): number {
     // The first time each verb-holding unit name occurs in the span: does it hold this verb?
     let named = false;
     const firsts: string[] = [];
-    for (const u of m.named) {
+    for (const u of m.named!) {
       if (u.from < from || u.to > to || firsts.includes(u.phrase)) continue;
       firsts.push(u.phrase);
       if (u.from <= hit.from && hit.from < u.to) {
@@ -173,7 +175,7 @@ function verbsInside(tokens: Token[], a: number, b: number): number {
       }
     }
     if (named) continue;
-    cost += /^\p{Lu}/u.test(m.text.slice(hit.from, hit.from + 1)) ? 4 : 1.5;
+    cost += /^\p{Lu}/u.test(m.text!.slice(hit.from, hit.from + 1)) ? 4 : 1.5;
   }
   return cost;
 }
@@ -553,7 +555,11 @@ export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation |
     from.push(new Int32Array(n + 1).fill(-1));
   }
   best[0]![0] = 0;
-  // How many tokens the columns after c can take at most: the name must leave room for them.
+  // A cell other than the name starts with a capital, a number or a sign: the search cuts only
+  // there (and a cell ends where the next one starts, or at the row's end).
+  const cuts: number[] = [];
+  for (let i = 1; i < n; i++) if (opensCell(tokens[i]!) >= 0) cuts.push(i);
+  cuts.push(n);
   for (let c = 0; c < k; c++) {
     const model = MODELS[roles[c]!];
     const row = best[c]!;
@@ -565,8 +571,12 @@ export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation |
         best[c + 1]![i] = base + model.empty;
         from[c + 1]![i] = i;
       }
+      if (i === n) continue;
       const limit = Math.min(n, model.maxLen === Infinity ? n : i + model.maxLen);
-      for (let j = i + 1; j <= limit; j++) {
+      let first = 0;
+      while (cuts[first]! <= i) first++;
+      for (let q = first; q < cuts.length && cuts[q]! <= limit; q++) {
+        const j = cuts[q]!;
         let s = model.score(tokens, i, j);
         if (s === NEG) continue;
         if (c > 0) s += opensCell(tokens[i]!) + splitsWholeName(tokens, i);

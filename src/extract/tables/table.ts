@@ -106,7 +106,7 @@ function cutFlat(content: Mapped, header: TableHeader, index: LineIndex, pairs: 
   }
   const blockCells: CellPieces = seg.spans.map(([a, b]) => byLine(tokens, a, b));
   const block = cutFromPieces(content, tokens, columns, blockCells);
-  const inter = tryInterleaved ? segmentInterleaved(tokens, roles, pairs) : null;
+  const inter = tryInterleaved && tokens.length <= SAMPLE_TOKENS && lineCount(tokens) <= SAMPLE_LINES ? segmentInterleaved(tokens, roles, pairs) : null;
   const interleaved = inter ? cutFromPieces(content, tokens, columns, inter.cells) : null;
   return {
     block,
@@ -194,6 +194,15 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
 
 /** How many rows are read both ways before a table that reads no better line by line stops trying. */
 const INTERLEAVED_SAMPLE = 6;
+/** Rows read both ways to decide are short ones (the search grows fast with a row's lines and words). */
+const SAMPLE_LINES = 4;
+const SAMPLE_TOKENS = 48;
+
+function lineCount(tokens: Token[]): number {
+  let n = tokens.length > 0 ? 1 : 0;
+  for (const t of tokens) if (t.lineStart) n++;
+  return n;
+}
 
 /** How much better line-by-line reading must score, over a table's rows, to be chosen. */
 function interleavedMargin(rows: number): number {
