@@ -1,12 +1,13 @@
 // Regenerate src/extract/tables/common-pairs.ts: the word pairs plan texts write most often
 // ("kiểm tra", "đơn vị", "tổng kết"), counted over the bundled seed plans.
-// Usage: node scripts/common-pairs.js
+// Usage: npm run pairs
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { tokenWord } = await import(join(root, 'dist/extract/tables/segment.js'));
+const { closesPhrase } = await import(join(root, 'dist/extract/tables/word-pairs.js'));
 
 const MIN_COUNT = 3;
 const MIN_DOCS = 2;
@@ -27,7 +28,7 @@ for (const file of seeds) {
         counts.set(pair, (counts.get(pair) ?? 0) + 1);
         seen.add(pair);
       }
-      prev = plain && !/[,;.:!?)"”]$/.test(raw) ? w : '';
+      prev = plain && !closesPhrase(raw) ? w : '';
     }
   }
   for (const p of seen) docs.set(p, (docs.get(p) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import type { ColumnRole } from './header.js';
 import { MODELS, NEG, opensCell, splitsWholeName, type Token } from './segment.js';
-import type { WordPairs } from './word-pairs.js';
+import { closesPhrase, type WordPairs } from './word-pairs.js';
 
 /**
  * Text read off a PDF line by line across the page (OCR, tools that sort by
@@ -29,10 +29,10 @@ export interface InterleavedReading {
 }
 
 /**
- * What a piece that goes on a cell in the middle of a line costs: block order
- * has none, so while a table's reading is undecided it costs enough to keep
- * block order where both read alike; in a table read line by line it is the
- * rule and costs little.
+ * Costs that differ with what is known of the table. A piece that goes on a
+ * cell in the middle of a line: block order has none, so while a table's
+ * reading is undecided it costs enough to keep block order where both read
+ * alike; in a table read line by line it is the rule and costs little.
  */
 export interface Costs {
   /** What a piece that goes on a cell in mid-line costs. */
@@ -169,7 +169,7 @@ class RowScorer {
     let cost = CONTINUATION;
     if (!t.lineStart) cost += this.costs.midLine + (/^[-–]$/.test(t.text) ? 1 : 0);
     const end = this.tokens[last]!;
-    if (!/[,;.:!?)"”]$/.test(end.text) && this.pairs.has(end.word, t.word)) cost -= PAIR_BONUS;
+    if (!closesPhrase(end.text) && this.pairs.has(end.word, t.word)) cost -= PAIR_BONUS;
     return -cost;
   }
 
@@ -185,7 +185,7 @@ class RowScorer {
     const whole = cellStart || !t.lineStart ? splitsWholeName(this.tokens, a) : 0;
     if (t.lineStart) return whole;
     const prev = this.tokens[a - 1]!;
-    return whole + (!/[,;.:!?)"”]$/.test(prev.text) && this.pairs.has(prev.word, t.word) ? -CUT_PAIR : 0);
+    return whole + (!closesPhrase(prev.text) && this.pairs.has(prev.word, t.word) ? -CUT_PAIR : 0);
   }
 
   opener(c: number, a: number): number {

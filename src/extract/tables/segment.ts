@@ -186,17 +186,21 @@ const TIMEISH = /^(?:nam|quy|thang|giai|doan|tu|den|toi|cuoi|dau|giua|truoc|sau|
 // First words of timelines in words: "Khi …", "Sau khi …", "Ngay khi …", "Nếu …", "Theo …".
 const TIME_PHRASE_START = new Set(['khi', 'sau', 'ngay', 'neu', 'theo']);
 
-function timeAt(tokens: Token[], a: number, b: number): number {
-  const m = memoOf(tokens);
-  if (!TIME_PHRASE_START.has(tokens[a]!.key) && m.notTime[b]! - m.notTime[a]! > 0) return 0;
-  const memo = m.time;
+/** The reading of tokens[a, b) as text, remembered in `memo`. */
+function spanMemo<T>(memo: Map<number, T>, tokens: Token[], a: number, b: number, read: (text: string) => T): T {
   const id = spanId(a, b);
   let v = memo.get(id);
   if (v === undefined) {
-    v = timelineScore(spanText(tokens, a, b));
+    v = read(spanText(tokens, a, b));
     memo.set(id, v);
   }
   return v;
+}
+
+function timeAt(tokens: Token[], a: number, b: number): number {
+  const m = memoOf(tokens);
+  if (!TIME_PHRASE_START.has(tokens[a]!.key) && m.notTime[b]! - m.notTime[a]! > 0) return 0;
+  return spanMemo(m.time, tokens, a, b, timelineScore);
 }
 
 const NO_TARGET = { score: 0, rest: 0 };
@@ -205,14 +209,7 @@ function targetAt(tokens: Token[], a: number, b: number): { score: number; rest:
   const m = memoOf(tokens);
   // A target has a number, after at most a few words ("Phấn đấu đạt 3%").
   if (m.digits[Math.min(b, a + 6)]! - m.digits[a]! === 0) return NO_TARGET;
-  const memo = m.target;
-  const id = spanId(a, b);
-  let v = memo.get(id);
-  if (v === undefined) {
-    v = readTargetCell(spanText(tokens, a, b));
-    memo.set(id, v);
-  }
-  return v;
+  return spanMemo(m.target, tokens, a, b, readTargetCell);
 }
 
 function spanKey(tokens: Token[], a: number, b: number): string {

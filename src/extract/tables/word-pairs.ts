@@ -14,6 +14,11 @@ import { tokenWord } from './segment.js';
  */
 const COMMON = new Set(COMMON_PAIRS);
 
+/** A word that closes its phrase ("đi,", "xã.", "(b/c)"): it pairs with nothing after it. */
+export function closesPhrase(raw: string): boolean {
+  return /[,;.:!?)"”]$/.test(raw);
+}
+
 /** How many words of a table line are read for pairs. */
 const LEADING_WORDS = 4;
 
@@ -46,7 +51,7 @@ export class WordPairs {
           if (counts.get(pair) === 2) seen.add(pair);
         }
         // A word that ends a phrase ("đi,", "xã.") does not pair with the next one.
-        prev = /[,;.:!?)"”]$/.test(raw) ? '' : w;
+        prev = closesPhrase(raw) ? '' : w;
         prevUpper = startsUpper(raw);
       }
     }
