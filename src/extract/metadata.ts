@@ -158,13 +158,27 @@ function readLocality(sources: string[], fullText: string, fullKey: string): { n
   return { name: null, level: null };
 }
 
+// "tỉnh Quảng Trị", "Tỉnh ủy Lâm Đồng", "UBND tỉnh …", "thành phố Hà Nội": one pattern for all
+// the provinces, built once; the loose key of each name leads back to the name.
+const PROVINCE_BY_KEY = new Map<string, string>();
+let provincePattern: RegExp | null = null;
+function provinceRegExp(): RegExp {
+  if (!provincePattern) {
+    for (const p of PROVINCES) PROVINCE_BY_KEY.set(looseKey(p).replace(/[-–]/g, '-').replace(/\s+/g, ' '), p);
+    const names = [...PROVINCE_BY_KEY.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((k) => k.replace(/-/g, '[-–]').replace(/ /g, '\\s+'));
+    provincePattern = new RegExp(`(?:tinh|tinh uy|ubnd tinh|uy ban nhan dan tinh|thanh pho|tp\\.?)\\s+(${names.join('|')})(?![\\p{L}])`, 'gu');
+  }
+  provincePattern.lastIndex = 0;
+  return provincePattern;
+}
+
 function readProvince(fullText: string, fullKey: string): string | null {
   const counts = new Map<string, number>();
-  for (const p of PROVINCES) {
-    const k = looseKey(p);
-    const re = new RegExp(`(?:tinh|tinh uy|ubnd tinh|uy ban nhan dan tinh|thanh pho|tp\\.?)\\s+${k.replace(/[-–]/g, '[-–]').replace(/ /g, '\\s+')}(?![\\p{L}])`, 'gu');
-    const n = [...fullKey.matchAll(re)].length;
-    if (n > 0) counts.set(p, n);
+  for (const m of fullKey.matchAll(provinceRegExp())) {
+    const p = PROVINCE_BY_KEY.get(m[1]!.replace(/[-–]/g, '-').replace(/\s+/g, ' '));
+    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (!best) return null;

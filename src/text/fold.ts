@@ -36,30 +36,41 @@ function looseChar(c: string): string {
   return r;
 }
 
+// looseChar by UTF-16 code, filled in as characters are met (0: not yet known).
+const LOOSE = new Uint16Array(0x10000);
+let codes = new Uint16Array(256);
+const utf16 = new TextDecoder('utf-16le');
+
+function looseCode(code: number): number {
+  let r = LOOSE[code]!;
+  if (r === 0) {
+    r = looseChar(String.fromCharCode(code)).charCodeAt(0);
+    LOOSE[code] = r;
+  }
+  return r;
+}
+
 export function looseKey(s: string): string {
-  let out = '';
-  let plain = true;
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
     const code = s.charCodeAt(i);
-    if (code >= 0x80 || (code >= 65 && code <= 90)) {
-      plain = false;
-      break;
-    }
+    if (code >= 0x80 || (code >= 65 && code <= 90)) break;
   }
-  if (plain) return s;
-  const parts: string[] = [];
-  for (let i = 0; i < s.length; i++) {
+  if (i === n) return s;
+  if (codes.length < n) codes = new Uint16Array(Math.max(n, codes.length * 2));
+  for (let j = 0; j < i; j++) codes[j] = s.charCodeAt(j);
+  for (; i < n; i++) {
     const code = s.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length) {
-      // Keep surrogate pairs as they are: two units in, two units out.
-      parts.push(s.slice(i, i + 2));
-      i++;
-      continue;
-    }
-    parts.push(looseChar(s[i]!));
+    // Surrogate pairs stay as they are: two units in, two units out.
+    codes[i] = code >= 0xd800 && code <= 0xdfff ? code : code < 0x80 ? (code >= 65 && code <= 90 ? code + 32 : code) : looseCode(code);
   }
-  out = parts.join('');
-  return out;
+  if (n <= 64) {
+    let out = '';
+    for (let j = 0; j < n; j++) out += String.fromCharCode(codes[j]!);
+    return out;
+  }
+  return utf16.decode(codes.subarray(0, n));
 }
 
 export function tonalKey(s: string): string {

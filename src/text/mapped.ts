@@ -38,7 +38,9 @@ export class Mapped {
   slice(from: number, to: number = this.text.length): Mapped {
     const a = Math.max(0, Math.min(from, this.text.length));
     const b = Math.max(a, Math.min(to, this.text.length));
-    return new Mapped(this.text.slice(a, b), this.starts.slice(a, b), this.ends.slice(a, b));
+    if (a === 0 && b === this.text.length) return this;
+    // Views, not copies: a Mapped's offsets are never written after it is built.
+    return new Mapped(this.text.slice(a, b), this.starts.subarray(a, b), this.ends.subarray(a, b));
   }
 
   /** Original [start, end) covered by text[from, to); null for an empty or inserted-only span. */
@@ -96,16 +98,28 @@ export class Mapped {
 
 export class MappedBuilder {
   private chars: string[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private n = 0;
+
+  private room(extra: number): void {
+    if (this.n + extra <= this.starts.length) return;
+    const size = Math.max(this.n + extra, this.starts.length * 2);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.starts.subarray(0, this.n));
+    ends.set(this.ends.subarray(0, this.n));
+    this.starts = starts;
+    this.ends = ends;
+  }
 
   appendSlice(m: Mapped, from: number, to: number): void {
     if (to <= from) return;
     this.chars.push(m.text.slice(from, to));
-    for (let i = from; i < to; i++) {
-      this.starts.push(m.starts[i]!);
-      this.ends.push(m.ends[i]!);
-    }
+    this.room(to - from);
+    this.starts.set(m.starts.subarray(from, to), this.n);
+    this.ends.set(m.ends.subarray(from, to), this.n);
+    this.n += to - from;
   }
 
   append(m: Mapped): void {
@@ -116,14 +130,14 @@ export class MappedBuilder {
   appendText(text: string, start: number, end: number): void {
     if (!text) return;
     this.chars.push(text);
-    for (let i = 0; i < text.length; i++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
+    this.room(text.length);
+    this.starts.fill(start, this.n, this.n + text.length);
+    this.ends.fill(end, this.n, this.n + text.length);
+    this.n += text.length;
   }
 
   get length(): number {
-    return this.starts.length;
+    return this.n;
   }
 
   lastChar(): string {
@@ -132,7 +146,7 @@ export class MappedBuilder {
   }
 
   build(): Mapped {
-    return new Mapped(this.chars.join(''), Int32Array.from(this.starts), Int32Array.from(this.ends));
+    return new Mapped(this.chars.join(''), this.starts.slice(0, this.n), this.ends.slice(0, this.n));
   }
 }
 

@@ -23,17 +23,27 @@ export function closesPhrase(raw: string): boolean {
 const LEADING_WORDS = 4;
 
 export class WordPairs {
-  private readonly pairs: Set<string>;
+  private pairs: Set<string> | null;
 
-  constructor(pairs: Iterable<string> = []) {
-    this.pairs = new Set(pairs);
+  constructor(
+    pairs: Iterable<string> = [],
+    private readonly source: { lines: readonly Line[]; tableLines: readonly Line[] } | null = null,
+  ) {
+    this.pairs = source ? null : new Set(pairs);
   }
 
   /**
-   * `tableLines`: lines that may hold table rows (annexes), where only a
-   * line's first words are read: further on, two cells may sit side by side.
+   * The pairs of a document, counted when first asked for (only tables read
+   * line by line ask). `tableLines`: lines that may hold table rows
+   * (annexes), where only a line's first words are read: further on, two
+   * cells may sit side by side.
    */
   static fromLines(lines: readonly Line[], tableLines: readonly Line[] = []): WordPairs {
+    return new WordPairs([], { lines, tableLines });
+  }
+
+  private count(): Set<string> {
+    const { lines, tableLines } = this.source!;
     const counts = new Map<string, number>();
     const seen = new Set<string>();
     const leading = new Set(tableLines);
@@ -47,20 +57,22 @@ export class WordPairs {
         // A capital after a small letter ("… đơn | Kết quả") is where cells meet in interleaved lines.
         if (prev && w && /\p{L}/u.test(w) && /\p{L}/u.test(prev) && !(startsUpper(raw) && !prevUpper)) {
           const pair = `${prev} ${w}`;
-          counts.set(pair, (counts.get(pair) ?? 0) + 1);
-          if (counts.get(pair) === 2) seen.add(pair);
+          const n = (counts.get(pair) ?? 0) + 1;
+          counts.set(pair, n);
+          if (n === 2) seen.add(pair);
         }
         // A word that ends a phrase ("đi,", "xã.") does not pair with the next one.
         prev = closesPhrase(raw) ? '' : w;
         prevUpper = startsUpper(raw);
       }
     }
-    return new WordPairs(seen);
+    return seen;
   }
 
   /** The document writes the two words together, or plans commonly do (common-pairs.ts). */
   has(first: string, second: string): boolean {
     const pair = `${first} ${second}`;
+    this.pairs ??= this.count();
     return this.pairs.has(pair) || COMMON.has(pair);
   }
 }
