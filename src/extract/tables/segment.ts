@@ -38,8 +38,16 @@ export interface Token {
   upper: boolean;
 }
 
+const wordCache = new Map<string, string>();
+
 export function tokenWord(text: string): string {
-  return tonalKey(text).replace(/[^\p{L}\p{N}]/gu, '');
+  let w = wordCache.get(text);
+  if (w === undefined) {
+    w = tonalKey(text).replace(/[^\p{L}\p{N}]/gu, '');
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(text, w);
+  }
+  return w;
 }
 
 export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[] {
@@ -297,8 +305,20 @@ function readWholeness(piece: string): number {
   return 0;
 }
 
+const wholeNameMemo = new Map<string, number>();
+
 /** How many words the whole unit name `key` is made of ("Công an xã": the name, 2, and its locality), else 0. */
 function wholeNameWords(key: string): number {
+  let v = wholeNameMemo.get(key);
+  if (v === undefined) {
+    v = readWholeNameWords(key);
+    if (wholeNameMemo.size > 50_000) wholeNameMemo.clear();
+    wholeNameMemo.set(key, v);
+  }
+  return v;
+}
+
+function readWholeNameWords(key: string): number {
   for (const w of WHOLE_UNIT_NAMES) {
     if (key === w || (key.startsWith(w + ' ') && LOCALITY_AFTER.test(key.slice(w.length + 1)))) return w.split(' ').length;
   }
@@ -317,11 +337,10 @@ function ending(tokens: Token[], b: number, open: boolean): number {
  */
 export function splitsWholeName(tokens: Token[], i: number): number {
   const m = memoOf(tokens);
-  if (!m.splits) {
-    m.splits = new Int8Array(tokens.length);
-    for (let at = 1; at < tokens.length; at++) m.splits[at] = crossesWholeName(tokens, at) ? 1 : 0;
-  }
-  return m.splits[i] ? -2.5 : 0;
+  // 0: not known yet, 1: splits no name, 2: splits one.
+  m.splits ??= new Int8Array(tokens.length);
+  if (m.splits[i] === 0) m.splits[i] = i > 0 && crossesWholeName(tokens, i) ? 2 : 1;
+  return m.splits[i] === 2 ? -2.5 : 0;
 }
 
 function crossesWholeName(tokens: Token[], i: number): boolean {

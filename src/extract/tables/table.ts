@@ -193,7 +193,7 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
 }
 
 /** How many rows are read both ways before a table that reads no better line by line stops trying. */
-const INTERLEAVED_SAMPLE = 6;
+const INTERLEAVED_SAMPLE = 3;
 /** Rows read both ways to decide are short ones (the search grows fast with a row's lines and words). */
 const SAMPLE_LINES = 4;
 const SAMPLE_TOKENS = 48;
