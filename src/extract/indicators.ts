@@ -22,11 +22,17 @@ export interface IndicatorRecord {
 /** Words that open a new indicator inside a sentence: "…, tỷ lệ người dân có chữ ký số ≥ 10%". */
 const CLAUSE_START = /^\s*(?:va\s+)?(?:ty le|so luong|so|co|muc|chi so|dan so|nguoi|phan dau|dat|\d)/;
 
-/** Where to cut between two targets of one sentence: after ";", else at ", tỷ lệ …", else the last ",". */
+/**
+ * Where to cut between two targets of one passage: after ";", else after the
+ * sentence's end (". Tỷ lệ …"), else at ", tỷ lệ …", else the last ",".
+ */
 function splitPoint(text: string, key: string, from: number, to: number): number | null {
   const gap = text.slice(from, to);
   const semi = gap.lastIndexOf(';');
   if (semi >= 0) return from + semi + 1;
+  let sentence: number | null = null;
+  for (const m of gap.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) sentence = from + m.index + 1;
+  if (sentence !== null) return sentence;
   let best: number | null = null;
   let lastComma: number | null = null;
   for (let i = gap.length - 1; i >= 0; i--) {
@@ -56,7 +62,9 @@ export function nameWithoutTarget(clause: Mapped, match: TargetMatch): Mapped {
   let before = clause.slice(0, match.start).trim();
   const after = clause.slice(match.end).trim();
   // "Có ≥ 80% cán bộ …": the verb "có" only introduces the number.
-  if (/^(?:co|dat|phan dau(?: dat| co)?)$/.test(looseKey(before.text).replace(/[-–:,\s]+$/, '').replace(/^[-–+•]\s*/, ''))) before = before.slice(before.length);
+  // "Đến năm 2027: 100% cơ quan …": the phase sets the year, it is not part of the name.
+  const lead = looseKey(before.text).replace(/[-–:,\s]+$/, '').replace(/^[-–+•]\s*/, '');
+  if (/^(?:co|dat|phan dau(?: dat| co)?)$/.test(lead) || phaseYear(before.text.replace(/^[-–+•]\s*/, '').replace(/[:,\s]+$/, '')) !== null) before = before.slice(before.length);
   before = before.replace(/[\s:,]+$/g, () => '').trim();
   const afterClean = after.replace(/^[\s:,]+/g, () => '');
   const name = cleanName(concat(before, afterClean));

@@ -23,7 +23,9 @@ const TYPE_WORDS: [string, string][] = [
 
 // "57-NQ/TW", "71/NQ-CP", "179/2025/NĐ-CP", "02-KH/BCĐTW", "89- CTr/TU", "17-TB/CQTTBCĐ".
 const NUMBER = /(?<![\p{L}\p{N}/])(\d{1,5}(?:\/\d{4})?)\s?([-/])\s?((?:\p{Lu}[\p{L}]{0,7})(?:[-/]\p{Lu}[\p{L}\p{N}]{0,11}){1,3})(?![\p{L}\p{N}])/gu;
-const DATE_NUMERIC = /^[,\s]*(?:ngày\s+){1,2}(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})/iu;
+// OCR reads "1" as "l" or "I" and "0" as "O" now and then: "ngày 0l/4/2025".
+const DATE_NUMERIC = /^[,\s]*(?:ngày\s+){1,2}(\d[\dlIoO]?|[lIoO]\d)\s*[/\-.]\s*(\d[\dlIoO]?|[lIoO]\d)\s*[/\-.]\s*(\d{4})/iu;
+const ocrDigits = (s: string) => s.replace(/[lI]/g, '1').replace(/[oO]/g, '0');
 const DATE_WORDS = /^[,\s]*(?:ngày\s+){1,2}(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 // "của Bộ Chính trị về …", "của Ban Thường vụ Tỉnh ủy Đồng Nai về việc …".
 const ISSUER = /^[,\s]*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?của\s+(.{2,120}?)(?=\s+(?:về|thực hiện|triển khai|sửa đổi|ban hành|quy định|phê duyệt|hướng dẫn|đối với|tại|trên|nhằm|và\s+(?:Kế hoạch|Nghị quyết|Quyết định|Chương trình))(?![\p{L}])|[,;.:(“"]|$)/u;
@@ -64,7 +66,7 @@ export function readReferences(text: string): DocumentRef[] {
     let rest = after;
     const dn = DATE_NUMERIC.exec(after) ?? DATE_WORDS.exec(after);
     if (dn) {
-      date = isoDate(dn[1]!, dn[2]!, dn[3]!);
+      date = isoDate(ocrDigits(dn[1]!), ocrDigits(dn[2]!), dn[3]!);
       rest = after.slice(dn[0].length);
     }
     const iss = ISSUER.exec(rest);

@@ -44,7 +44,8 @@ export const WHOLE_UNIT_NAMES: readonly string[] = [
   'doan thanh nien', 'hoi nong dan', 'hoi lien hiep phu nu', 'hoi cuu chien binh', 'ban nhan dan ap',
   'ban nhan dan cac ap', 'ban nhan dan thon', 'ban nhan dan cac thon', 'ban nhan dan khu pho', 'ban nhan dan cac khu pho',
   'ban nhan dan to dan pho', 'ban nhan dan cac to dan pho', 'ban xay dung dang', 'uy ban kiem tra dang uy',
-  'to cong nghe so cong dong', 'cac to cong nghe so cong dong',
+  'to cong nghe so cong dong', 'cac to cong nghe so cong dong', 'ban xay dung dang dang uy', 'ban tuyen giao dang uy',
+  'ban tuyen giao va dan van dang uy', 'ban dan van dang uy', 'ban to chuc dang uy',
 ];
 
 /** Unit names that contain a verb and are still names: "Trung tâm Phục vụ hành chính công". */

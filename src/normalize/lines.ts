@@ -1,4 +1,4 @@
-import { Mapped } from '../text/mapped.js';
+import { Mapped, MappedBuilder } from '../text/mapped.js';
 import { looseKey } from '../text/fold.js';
 import type { LineIndex } from '../text/positions.js';
 import type { LineNormalizer } from './types.js';
@@ -7,6 +7,7 @@ import { oddSpaces } from './spaces.js';
 import { dStroke } from './d-stroke.js';
 import { latexMath } from './latex.js';
 import { markdown } from './markdown.js';
+import { strayRules } from './stray-rules.js';
 
 /** Per-line normalizers, in the order they run. */
 export const lineNormalizers: LineNormalizer[] = [
@@ -15,6 +16,7 @@ export const lineNormalizers: LineNormalizer[] = [
   dStroke, //     Ð (U+00D0) → Đ
   latexMath, //   "$\geq 80\%$" → "≥ 80%"
   markdown, //    "**bold**", "*italic*", "## heading", "1\."
+  strayRules, //  "Phòng Kinh tế | Ban Quản lý chợ" (OCR'd table rules)
 ];
 
 export type LineRole =
@@ -49,34 +51,127 @@ export function splitLines(index: LineIndex): Line[] {
   const text = index.text;
   const starts = index.starts;
   const lines: Line[] = [];
-  let pendingBreak = false;
+  const raws: { s: number; raw: string }[] = [];
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     let e = i + 1 < starts.length ? starts[i + 1]! : text.length;
     // Drop the line break itself.
     if (e > s && text.charCodeAt(e - 1) === 10) e--;
     if (e > s && text.charCodeAt(e - 1) === 13) e--;
-    const raw = text.slice(s, e);
-    const hasFormFeed = raw.includes('\f');
-    let m = Mapped.identity(raw, s);
-    for (const n of lineNormalizers) if (n.applies(m.text)) m = n.apply(m);
+    raws.push({ s, raw: text.slice(s, e) });
+  }
+  const layout = layoutTableRows(raws.map((r) => r.raw));
+  let pendingBreak = false;
+  const push = (m: Mapped, no: number, hasFormFeed: boolean, role?: LineRole) => {
     const lead = /^[ \t]*/.exec(m.text)![0].length;
     const trimmed = m.trim();
-    const line: Line = {
-      index: i,
-      no: i + 1,
+    lines.push({
+      index: lines.length,
+      no,
       m: trimmed,
       full: m,
       text: trimmed.text,
       key: looseKey(trimmed.text),
       indent: lead,
-      role: trimmed.text.length === 0 ? 'blank' : 'content',
+      role: role ?? (trimmed.text.length === 0 ? 'blank' : 'content'),
       pageBreakBefore: pendingBreak || hasFormFeed,
-    };
+    });
     pendingBreak = hasFormFeed && trimmed.text.length === 0;
-    lines.push(line);
-  }
+  };
+  raws.forEach(({ s, raw }, i) => {
+    const hasFormFeed = raw.includes('\f');
+    if (layout.has(i)) {
+      if (PIPE_RULE.test(raw)) push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
+      else for (const m of layoutRowLines(raw, s)) push(m, i + 1, hasFormFeed);
+      return;
+    }
+    push(normalizeLine(Mapped.identity(raw, s)), i + 1, hasFormFeed);
+  });
   return lines;
+}
+
+function normalizeLine(m: Mapped): Mapped {
+  for (const n of lineNormalizers) if (n.applies(m.text)) m = n.apply(m);
+  return m;
+}
+
+const PIPE_ROW = /^\s{0,3}\|/;
+const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+// A data table's header opens with its number column: "| STT | Chỉ tiêu | …".
+const NUMBER_LABEL = /^(?:stt|tt|so tt|so thu tu)$/;
+
+/**
+ * Markdown pipe tables that lay out the page rather than hold data: the
+ * header's two columns (issuing body beside the motto, number beside the
+ * date), the recipients beside the signature. Their cells hold several lines
+ * joined by "<br>". Rows of a pipe table whose first row does not open with a
+ * number column (STT), three columns at most.
+ */
+function layoutTableRows(raws: string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < raws.length; ) {
+    if (!PIPE_ROW.test(raws[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < raws.length && PIPE_ROW.test(raws[j]!)) j++;
+    const first = pipeCells(raws[i]!);
+    const label = looseKey(first[0]?.text.replace(/[*_\\]/g, '').trim() ?? '');
+    if (first.length <= 3 && !NUMBER_LABEL.test(label) && !PIPE_RULE.test(raws[i]!)) for (let k = i; k < j; k++) out.add(k);
+    i = j;
+  }
+  return out;
+}
+
+/** The cells of a pipe row: [from, to) in the raw line, outer pipes dropped. */
+function pipeCells(raw: string): { from: number; to: number; text: string }[] {
+  const out: { from: number; to: number; text: string }[] = [];
+  let start = raw.indexOf('|') + 1;
+  for (let i = start; i <= raw.length; i++) {
+    if (i < raw.length && (raw[i] !== '|' || raw[i - 1] === '\\')) continue;
+    if (i < raw.length || raw.slice(start).trim() !== '') out.push({ from: start, to: i, text: raw.slice(start, i) });
+    start = i + 1;
+  }
+  return out;
+}
+
+const BR = /<br\s*\/?>/gi;
+const GAP = 6;
+
+/**
+ * A layout row as the lines it shows: the first lines of all its cells side by
+ * side, then the second lines, and so on, each cell in its own column (as
+ * pdftotext -layout prints two columns).
+ */
+function layoutRowLines(raw: string, offset: number): Mapped[] {
+  const whole = Mapped.identity(raw, offset);
+  const cells = pipeCells(raw).map((c) => {
+    const pieces: Mapped[] = [];
+    let at = c.from;
+    for (const m of c.text.matchAll(BR)) {
+      pieces.push(whole.slice(at, c.from + m.index));
+      at = c.from + m.index + m[0].length;
+    }
+    pieces.push(whole.slice(at, c.to));
+    return pieces.map((p) => normalizeLine(p).trim());
+  });
+  const widths = cells.map((pieces) => Math.max(0, ...pieces.map((p) => p.length)));
+  const height = Math.max(0, ...cells.map((p) => p.length));
+  const out: Mapped[] = [];
+  for (let k = 0; k < height; k++) {
+    const b = new MappedBuilder();
+    cells.forEach((pieces, c) => {
+      const piece = pieces[k];
+      if (c > 0) {
+        const pad = widths.slice(0, c).reduce((x, w) => x + w + GAP, 0) - b.length;
+        if (pad > 0) b.appendText(' '.repeat(pad), offset, offset);
+      }
+      if (piece && piece.length > 0) b.append(piece);
+    });
+    out.push(b.build());
+  }
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@ import { joinPieces } from '../normalize/line-joins.js';
 import type { Mapped } from '../text/mapped.js';
 import type { LineIndex } from '../text/positions.js';
 import { isUpperText, startsUpper, tonalKey } from '../text/fold.js';
-import { detectTableHeader } from '../extract/tables/header.js';
+import { detectTableHeader, headerLinesAbove } from '../extract/tables/header.js';
 import { parseTable, type ParsedTable } from '../extract/tables/table.js';
 import { targetCellScore } from '../extract/targets.js';
 import type { WordPairs } from '../extract/tables/word-pairs.js';
@@ -94,6 +94,17 @@ function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: Bloc
   return end;
 }
 
+// Compounds written with a spaced dash, which a line may break before the dash: "kinh tế" /
+// "- xã hội hằng năm …" is no bullet.
+const DASH_COMPOUNDS = /(?:^| )(?:kinh te - xa hoi|chinh tri - xa hoi|van hoa - xa hoi|quoc phong - an ninh|an ninh - quoc phong|an ninh - trat tu|kinh te - ha tang|ha tang - do thi|khoa hoc - cong nghe|khoa hoc - ky thuat|tai chinh - ke hoach|tai nguyen - moi truong|lao dong - thuong binh)(?: |$)/;
+
+function splitsCompound(prev: Line, cur: Line): boolean {
+  if (!/^[-–]\s/.test(cur.text) || !/\p{L}$/u.test(prev.text)) return false;
+  const tail = prev.key.split(/\s+/).slice(-3).join(' ');
+  const head = cur.key.replace(/^[-–]\s+/, '').split(/\s+/).slice(0, 3).join(' ');
+  return DASH_COMPOUNDS.test(`${tail} - ${head}`);
+}
+
 function unclosedParen(lines: readonly Line[]): boolean {
   let depth = 0;
   for (const l of lines) for (const c of l.text) {
@@ -119,11 +130,18 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
     else if (text.length > 0) blocks.push({ type: 'paragraph', lines: open.lines, text });
     open = null;
   };
+  let blanks = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.role === 'blank') blanks++;
     if (line.role !== 'content') continue;
+    const blanksBefore = blanks;
+    blanks = 0;
     const header = detectTableHeader(lines, i);
     if (header) {
+      // A paragraph of nothing but the upper halves of the header's labels is part of the header.
+      const above = headerLinesAbove(lines, i);
+      if (open && !open.marker && above.length > 0 && open.lines.every((l) => above.includes(l))) open = null;
       close();
       const end = tableEnd(lines, i + 1, header.mode, ctx);
       const tableLines = lines.slice(i, end).filter((l) => l.role !== 'blank');
@@ -132,7 +150,7 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       continue;
     }
     const marker = detectMarker(line);
-    if (marker) {
+    if (marker && !(open && splitsCompound(open.lines[open.lines.length - 1]!, line))) {
       close();
       open = { marker, lines: [line] };
       continue;
@@ -142,7 +160,9 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       const markerOnly = open.marker !== null && open.lines.length === 1 && prev.text.length <= open.marker.textStart;
       // A numbered heading stops short of the full width; a bullet is a sentence that wraps.
       const headingLine = open.marker !== null && open.marker.style !== 'bullet' && open.lines.length === 1;
-      if (markerOnly || !breaksBefore(prev, line, ctx.layout, headingLine, unclosedParen(open.lines))) {
+      // "4. Bảo đảm an toàn thông tin …, đơn vị." / (blank) / "Nhiệm vụ cụ thể … tại Phụ lục."
+      const paragraphEnds = blanksBefore > ctx.layout.blankRun && SENTENCE_END.test(prev.text) && startsUpper(line.text);
+      if (markerOnly || (!paragraphEnds && !breaksBefore(prev, line, ctx.layout, headingLine, unclosedParen(open.lines)))) {
         open.lines.push(line);
         continue;
       }

@@ -163,13 +163,13 @@ export const parenItem: MarkerDetector = {
   },
 };
 
-// "- …", "+ …", "• …", and "- " alone on a line (a table sub-row in PDF text).
+// "- …", "+ …", "• …", "* …" (Markdown), and "- " alone on a line (a table sub-row in PDF text).
 export const bulletItem: MarkerDetector = {
   name: 'bullet',
   detect(line) {
-    const m = /^([-–—+•·▪►●○■□✓❖➢➤◦∙])(?:\s+|$|(?=[\p{Lu}\p{Ll}]))/u.exec(line.text);
+    const m = /^(?:([-–—+•·▪►●○■□✓❖➢➤◦∙])(?:\s+|$|(?=[\p{Lu}\p{Ll}]))|(\*)\s+)/u.exec(line.text);
     if (!m) return null;
-    const c = m[1]!;
+    const c = (m[1] ?? m[2])!;
     // "-5%" or "–2025" are numbers; "--" is decoration.
     if (/^[-–—][\d-]/.test(line.text)) return null;
     const depth = c === '+' ? 2 : c === '-' || c === '–' || c === '—' ? 1 : 3;

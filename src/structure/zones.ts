@@ -1,5 +1,5 @@
 import { splitColumns, type Line } from '../normalize/lines.js';
-import { isUpperText } from '../text/fold.js';
+import { isUpperText, looseKey } from '../text/fold.js';
 import { CLOSING, RECIPIENTS } from './blocks.js';
 import { detectMarker } from './markers.js';
 
@@ -51,6 +51,33 @@ export function isSignatureTitle(line: Line): boolean {
   const words = line.text.split(/\s+/).length;
   if (words > 10 || !isUpperText(line.text.replace(/[^\p{L}\s]/gu, ''))) return false;
   return AUTHORITY.test(line.key) || TITLE_WORDS.test(line.key);
+}
+
+function part(line: Line, from: number, to: number): Line {
+  const m = line.m.slice(from, to).trim();
+  return { ...line, m, text: m.text, key: looseKey(m.text), indent: line.indent + from };
+}
+
+/**
+ * Recipients and signature run together on one line with single spaces (OCR,
+ * text sorted by height): "Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- UBND tỉnh (b/c);
+ * CHỦ TỊCH", "- Lưu: VT, VHXH. Nguyễn Đình Hoan". Split where the signature's
+ * part starts: an authority ("TM.", "KT."), a title in capitals after the
+ * recipient's ";", or a person's name after the last recipient's full stop.
+ */
+function splitRunTogether(line: Line): Line[] {
+  const text = line.text;
+  const at = (() => {
+    const authority = /\s((?:TM|T\/M|KT|K\/T|TL|TUQ)\.\s+\p{Lu})/u.exec(text);
+    if (authority && authority.index > 0) return authority.index + 1;
+    const title = /[;,]\s+((?:\p{Lu}+\s+){0,4}\p{Lu}+)$/u.exec(text);
+    if (title && /^[-–+•]/.test(text) && TITLE_WORDS.test(looseKey(title[1]!))) return title.index + title[0].length - title[1]!.length;
+    const name = /\.\s+((?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}+)$/u.exec(text);
+    if (name && /^[-–+•]/.test(text)) return name.index + name[0].length - name[1]!.length;
+    return -1;
+  })();
+  if (at <= 0) return [line];
+  return [part(line, 0, at), part(line, at, text.length)];
 }
 
 // Lines that open the legal bases: "Căn cứ …", "Thực hiện …", "Theo …", "Xét …".
@@ -138,7 +165,7 @@ export function findZones(lines: readonly Line[]): Zones {
   }
   zones.body = lines.slice(bodyStart, bodyEnd);
   // The tail: closing sentence, recipients, signature (side by side in PDF text).
-  const tail = lines.slice(bodyEnd, mainEnd).flatMap((l) => (l.role === 'content' ? splitColumns(l) : [l]));
+  const tail = lines.slice(bodyEnd, mainEnd).flatMap((l) => (l.role === 'content' ? splitColumns(l).flatMap(splitRunTogether) : [l]));
   let i = 0;
   for (; i < tail.length; i++) {
     const l = tail[i]!;

@@ -40,6 +40,8 @@ export interface TableHeader {
   lines: Line[];
   /** Space-aligned tables: where the number column ends (its numbers are short, its label may not be). */
   numberRight?: number;
+  /** Space-aligned tables: where each column's pieces start (x → column), learnt from the rows. */
+  anchors?: Map<number, number>;
 }
 
 type Label = ColumnRole | 'name-indicator' | 'name-task' | 'result' | 'unit?';
@@ -56,6 +58,8 @@ const LABELS: [string, Label][] = [
   ['chu tri', 'lead'], ['phu trach', 'lead'], ['trach nhiem thuc hien', 'lead'],
   ['don vi phoi hop', 'support'], ['co quan phoi hop', 'support'], ['phoi hop', 'support'],
   ['thoi gian hoan thanh', 'timeline'], ['thoi gian thuc hien', 'timeline'], ['thoi gian', 'timeline'],
+  // "Thời gian" printed above the header line, "hoàn thành" on it (labels centred in tall cells).
+  ['hoan thanh', 'timeline'],
   ['tien do', 'timeline'], ['thoi han', 'timeline'], ['lo trinh', 'timeline'],
   ['don vi tinh', 'unit'], ['dvt', 'unit'], ['don vi do', 'unit'],
   ['ten chi tieu', 'name-indicator'], ['noi dung chi tieu', 'name-indicator'], ['chi tieu', 'name-indicator'],
@@ -186,10 +190,27 @@ const HEADER_TAIL_WORDS = new Set([
   'du', 'kien', 'va', 'giai', 'phap', 'ten', 'hinh', 'thuc', 'von', 'toan', 'tru', 'trach', 'phu',
 ]);
 
-function isHeaderTail(line: Line): boolean {
+export function isHeaderTail(line: Line): boolean {
   const words = line.key.replace(/[,;:/().\-]/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 12) return false;
   return words.every((w) => HEADER_TAIL_WORDS.has(w) || /^(?:19|20)\d{2}$/.test(w));
+}
+
+/**
+ * Lines just above a header line that hold the upper halves of its labels
+ * ("Cơ quan  Cơ quan  Thời gian" over "STT Nội dung nhiệm vụ chủ trì phối hợp
+ * hoàn thành"): labels centred in tall header cells print their first words
+ * above the row's baseline. At most two.
+ */
+export function headerLinesAbove(lines: readonly Line[], i: number): Line[] {
+  const out: Line[] = [];
+  for (let j = i - 1; j >= 0 && out.length < 2; j--) {
+    const l = lines[j]!;
+    if (l.role === 'blank') continue;
+    if (l.role !== 'content' || !isHeaderTail(l) || !/\s/.test(l.text)) break;
+    out.unshift(l);
+  }
+  return out;
 }
 
 /**
@@ -226,35 +247,41 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
   // wrap onto the next lines, under their columns: "Đơn vị" / "tính", "Chỉ tiêu năm" / "2025".
   const segments = layoutSegments(first);
   if (segments.length >= 3 && /\S {2,}\S/.test(first.text)) {
-    const labels = segments.map((s) => first.text.slice(s.from, s.to));
-    const xs: [number, number][] = segments.map((s) => [s.x0, s.x1]);
+    const cols = segments.map((s) => ({ label: first.text.slice(s.from, s.to), x0: s.x0, x1: s.x1, years: [] as { text: string; x0: number; x1: number }[] }));
     const used = [first];
     for (let j = i + 1; j < lines.length && used.length < 4; j++) {
       const l = lines[j]!;
       if (l.role === 'blank') continue;
       if (!isHeaderTail(l)) break;
       for (const s of layoutSegments(l)) {
-        let best = 0;
+        let best = cols[0]!;
         let bestDistance = Infinity;
-        xs.forEach(([x0, x1], c) => {
-          const d = Math.abs((s.x0 + s.x1) / 2 - (x0 + x1) / 2);
+        for (const c of cols) {
+          const d = Math.abs((s.x0 + s.x1) / 2 - (c.x0 + c.x1) / 2);
           if (d < bestDistance) {
             bestDistance = d;
             best = c;
           }
-        });
-        labels[best] += ` ${l.text.slice(s.from, s.to)}`;
+        }
+        const text = l.text.slice(s.from, s.to);
+        if (YEAR_LABEL.test(looseKey(text))) best.years.push({ text, x0: s.x0, x1: s.x1 });
+        else best.label += ` ${text}`;
       }
       used.push(l);
     }
-    const found = labels.map((label) => pickCellLabel(scanLabels(looseKey(label))) ?? { label: 'other' as const, text: label, year: null, at: 0, end: 0 });
+    // "Kết quả phấn đấu" over "Năm 2026" and "Năm 2030": one column per year, where the years stand.
+    const expanded = cols.flatMap((c) =>
+      c.years.length >= 2 ? c.years.map((y) => ({ label: y.text, x0: y.x0, x1: y.x1 })) : [{ label: c.years.length === 1 ? `${c.label} ${c.years[0]!.text}` : c.label, x0: c.x0, x1: c.x1 }],
+    );
+    const xs: [number, number][] = expanded.map((c) => [c.x0, c.x1]);
+    const found = expanded.map(({ label }) => pickCellLabel(scanLabels(looseKey(label))) ?? { label: 'other' as const, text: label, year: null, at: 0, end: 0 });
     const resolved = resolveLabels(found);
     // "STT  Chỉ tiêu  Đơn vị tính …" over rows that run their cells together with single
     // spaces is a flattened table whose header happens to have double spaces.
     const rows: Line[] = [];
     for (let j = i + used.length; j < lines.length && rows.length < 6; j++) if (lines[j]!.role === 'content') rows.push(lines[j]!);
     const aligned = rows.filter((l) => /\S {2,}\S/.test(l.text)).length;
-    if (resolved && resolved.roles.length === segments.length && aligned * 2 >= rows.length) {
+    if (resolved && resolved.roles.length === expanded.length && aligned * 2 >= rows.length) {
       return { columns: makeColumns(resolved.roles, xs), kind: resolved.kind, mode: 'layout', lines: used };
     }
   }

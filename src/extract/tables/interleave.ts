@@ -211,8 +211,8 @@ class RowScorer {
 }
 
 /** Score a reading given as pieces per column (see RowScorer). */
-export function scoreCells(tokens: Token[], roles: ColumnRole[], cells: CellPieces, pairs: WordPairs): number {
-  return new RowScorer(tokens, roles, pairs).total(cells);
+export function scoreCells(tokens: Token[], roles: ColumnRole[], cells: CellPieces, pairs: WordPairs, costs = UNDECIDED): number {
+  return new RowScorer(tokens, roles, pairs, costs).total(cells);
 }
 
 interface Hypothesis {

@@ -2,7 +2,7 @@ import type { Line } from '../../normalize/lines.js';
 import { startsUpper } from '../../text/fold.js';
 import { romanValue } from '../../structure/markers.js';
 import type { TableHeader } from './header.js';
-import { PIPE_SEPARATOR, detectTableHeader, layoutSegments } from './header.js';
+import { PIPE_SEPARATOR, detectTableHeader, headerLinesAbove, layoutSegments } from './header.js';
 
 export type RowKind = 'roman' | 'number' | 'dash' | 'plain';
 
@@ -13,8 +13,10 @@ export interface TableRow {
   numbering: string | null;
   ordinal: number[];
   lines: Line[];
-  /** Where the row's own text starts in lines[0] (after "12 " or "- "). */
+  /** Where the row's own text starts in lines[numberAt] (after "12 " or "- "). */
   textStart: number;
+  /** The line that holds the row's number, when it is not the first (a number centred lower). */
+  numberAt?: number;
   /** tsv, pipe and layout modes: the text pieces of each column, line by line, as ranges of `line.full` (tsv, pipe) or `line.m` (layout). */
   cells: { line: Line; from: number; to: number }[][] | null;
 }
@@ -47,6 +49,15 @@ function nextContent(lines: readonly Line[], i: number): Line | null {
   return null;
 }
 
+function atPageFoot(lines: readonly Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.role === 'blank') continue;
+    return l.role === 'running-header' || (/^(?:stt|tt|so tt)\b/.test(l.key) && detectTableHeader(lines, j) !== null);
+  }
+  return false;
+}
+
 /**
  * Group a flattened table's lines into rows. A line opens a row when it starts
  * with the number the sequence expects ("12" after "11", "1" after a group
@@ -68,6 +79,10 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
     // The header printed again after a page break, maybe wrapped differently.
     const again = /^(?:stt|tt|so tt)\b/.test(line.key) ? detectTableHeader(lines, i) : null;
     if (again) {
+      // The upper halves of its labels went to the row above: take them back out.
+      const above = headerLinesAbove(lines, i);
+      const row = current as TableRow | null;
+      if (row && above.length > 0) row.lines = row.lines.filter((l) => !above.includes(l));
       i = lines.indexOf(again.lines[again.lines.length - 1]!);
       continue;
     }
@@ -93,6 +108,12 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
       continue;
     }
     const n = NUMBER_ROW.exec(text);
+    // A lone number at a page's foot, before the running header or the header printed again,
+    // is the page's number, not a row's.
+    if (n && (n[3] ?? '') === '' && atPageFoot(lines, i)) {
+      issues.push({ code: 'page-number-in-table', message: `"${text}" read as a page number`, line });
+      continue;
+    }
     if (n) {
       const top = Number(n[1]);
       const sub = n[2] !== undefined ? Number(n[2]) : null;
@@ -119,12 +140,23 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
           st.freshGroup = false;
         }
         const numbering = sub === null ? n[1]! : `${n[1]}.${n[2]}`;
+        // A number centred lower in a tall row ("1 khoa học, công nghệ, …" under "Kiện toàn Ban
+        // Chỉ đạo về phát triển …"): the row's first lines went to the row above. Take them back
+        // from the last of its lines that opens with a capital.
+        const reclaimed: Line[] = [];
+        const above = current as TableRow | null;
+        if (above && /^\p{Ll}/u.test(rest) && above.lines.length > 1) {
+          let j = above.lines.length - 1;
+          while (j > 0 && !startsUpper(above.lines[j]!.text)) j--;
+          if (j > 0) reclaimed.push(...above.lines.splice(j));
+        }
         open({
           kind: sub === null ? 'number' : 'dash',
           numbering,
           ordinal: sub === null ? [top] : [top, sub],
-          lines: [line],
+          lines: [...reclaimed, line],
           textStart: text.length - rest.length,
+          numberAt: reclaimed.length,
           cells: null,
         });
         continue;
@@ -145,6 +177,54 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
   return rows;
 }
 
+/**
+ * The column a piece of a space-aligned line overlaps most, and by how much.
+ * Header labels are often centred over their columns, so a column runs from
+ * midway between its label and the previous one's to midway between its label
+ * and the next one's.
+ */
+function columnByOverlap(header: TableHeader, x0: number, x1: number): { column: number; overlap: number } {
+  const columns = header.columns;
+  const centre = (c: number) => (columns[c]!.x0 + columns[c]!.x1) / 2;
+  const edge = (c: number) => (columns[c]!.role === 'number' && header.numberRight !== undefined ? header.numberRight : (centre(c) + centre(c + 1)) / 2);
+  let column = -1;
+  let overlap = -Infinity;
+  for (let c = 0; c < columns.length; c++) {
+    const a = c === 0 ? -Infinity : edge(c - 1);
+    const b = c + 1 < columns.length ? edge(c) : Infinity;
+    const o = Math.min(x1, b) - Math.max(x0, a);
+    if (o > overlap) {
+      overlap = o;
+      column = c;
+    }
+  }
+  return { column, overlap };
+}
+
+/**
+ * Where the pieces of each column of a space-aligned table start: the start
+ * of every piece that lies (nearly) wholly inside one column, by vote.
+ */
+function layoutAnchors(lines: readonly Line[], header: TableHeader): Map<number, number> {
+  const votes = new Map<number, Map<number, number>>();
+  for (const l of lines) {
+    if (l.role !== 'content') continue;
+    for (const s of layoutSegments(l)) {
+      const { column, overlap } = columnByOverlap(header, s.x0, s.x1);
+      if (s.x1 - s.x0 < 4 || overlap < 0.8 * (s.x1 - s.x0)) continue;
+      const v = votes.get(s.x0) ?? new Map<number, number>();
+      v.set(column, (v.get(column) ?? 0) + 1);
+      votes.set(s.x0, v);
+    }
+  }
+  const anchors = new Map<number, number>();
+  for (const [x, v] of votes) {
+    const [column, n] = [...v].sort((a, b) => b[1] - a[1])[0]!;
+    if (n >= 2) anchors.set(x, column);
+  }
+  return anchors;
+}
+
 /** Cells of one line of a tabular table, as [from, to) ranges of line.text per column. */
 function lineCells(line: Line, header: TableHeader): { from: number; to: number }[] {
   const columns = header.columns;
@@ -153,20 +233,11 @@ function lineCells(line: Line, header: TableHeader): { from: number; to: number 
     // Each segment goes to the column it overlaps most. Header labels are often centred over
     // their columns, so a column runs from midway between its label and the previous one's to
     // midway between its label and the next one's.
-    const centre = (c: number) => (columns[c]!.x0 + columns[c]!.x1) / 2;
-    const edge = (c: number) => (columns[c]!.role === 'number' && header.numberRight !== undefined ? header.numberRight : (centre(c) + centre(c + 1)) / 2);
     for (const s of layoutSegments(line)) {
-      let best = -1;
-      let bestOverlap = -Infinity;
-      for (let c = 0; c < columns.length; c++) {
-        const x0 = c === 0 ? -Infinity : edge(c - 1);
-        const x1 = c + 1 < columns.length ? edge(c) : Infinity;
-        const overlap = Math.min(s.x1, x1) - Math.max(s.x0, x0);
-        if (overlap > bestOverlap) {
-          bestOverlap = overlap;
-          best = c;
-        }
-      }
+      // Cells are left-aligned: a piece that starts where the table's pieces of one column
+      // start belongs there ("Văn phòng HĐND và" / "UBND"), however short it is.
+      const anchored = header.anchors?.get(s.x0);
+      const best = anchored ?? columnByOverlap(header, s.x0, s.x1).column;
       const cell = out[best]!;
       if (cell.to === 0) {
         cell.from = s.from;
@@ -230,6 +301,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     }
     header.numberRight = right + 1;
   }
+  if (header.mode === 'layout') header.anchors = layoutAnchors(lines, header);
   const read = (l: Line) => {
     const ranges = lineCells(l, header);
     const src = header.mode === 'layout' ? l.text : l.full.text;
@@ -239,6 +311,9 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
   // The lines that can hold cells: not blank, not a page number (unless it sits in the number
   // column), not the header printed again after a page break (maybe wrapped differently).
   const usable: Line[] = [];
+  // Lines that come right after a page break (a page number, the header printed again).
+  const afterBreak = new Set<Line>();
+  let pageBreak = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.role === 'blank' || l.role === 'trailer' || l.role === 'decoration') continue;
@@ -246,19 +321,26 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     if (/^(?:\|\s*)?(?:stt|tt|so tt)\b/.test(l.key)) {
       const again = detectTableHeader(lines, i);
       if (again) {
+        for (const l of headerLinesAbove(lines, i)) if (usable[usable.length - 1] === l) usable.pop();
         i = lines.indexOf(again.lines[again.lines.length - 1]!);
+        pageBreak = true;
         continue;
       }
     }
     if (l.role === 'running-header') continue;
     if (l.role === 'page-number' && (header.mode !== 'layout' || read(l).name !== '' || read(l).others)) {
       issues.push({ code: 'page-number-in-table', message: `"${l.text}" read as a page number`, line: l });
+      pageBreak = true;
       continue;
     }
+    if (pageBreak) afterBreak.add(l);
+    pageBreak = false;
     usable.push(l);
   }
   let lastTop = 0;
   let lastRoman = 0;
+  let lastGroup = 0;
+  let lastSub = 0;
   for (let k = 0; k < usable.length; k++) {
     const line = usable[k]!;
     const here = read(line);
@@ -287,7 +369,15 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
       const top = Number(num[1]);
       if (num[2] !== undefined) {
         kind = 'dash';
-        ordinal = [top, Number(num[2])];
+        const sub = Number(num[2]);
+        ordinal = [top, sub];
+        // "2.2" then "2.4": a sub-row skipped; "2.2" twice: repeated. A new group starts at .1.
+        if (top === lastGroup) {
+          if (sub === lastSub) issues.push({ code: 'numbering-repeat', message: `row number ${numText} is repeated`, line });
+          else if (sub > lastSub + 1) issues.push({ code: 'numbering-gap', message: `row number ${numText} follows ${top}.${lastSub}: ${sub - lastSub - 1} number(s) skipped`, line });
+        }
+        lastGroup = top;
+        lastSub = sub;
       } else {
         kind = 'number';
         ordinal = [top];
@@ -306,11 +396,19 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     // A number centred lower in a tall row: the row's first lines went to the row above. Its
     // name goes on in lower case after the number ("7   đối với thủ tục …"); take back the
     // row above's lines from the last one whose name starts with a capital ("Rà soát, …").
+    // After a page break the same holds for a row whose first lines open with a capital: a row
+    // that goes on across the break goes on in lower case.
     const reclaimed: Line[] = [];
     const above = rows[rows.length - 1];
-    if (header.mode === 'layout' && above && kind === 'number' && /^\p{Ll}/u.test(nameText)) {
-      let j = above.lines.length - 1;
-      while (j > 0 && !/^\p{Lu}/u.test(read(above.lines[j]!).name)) j--;
+    if (header.mode === 'layout' && above && num) {
+      let j = -1;
+      if (/^\p{Ll}/u.test(nameText)) {
+        j = above.lines.length - 1;
+        while (j > 0 && !/^\p{Lu}/u.test(read(above.lines[j]!).name)) j--;
+      } else {
+        const broken = above.lines.findIndex((l) => afterBreak.has(l));
+        if (broken > 0 && /^\p{Lu}/u.test(read(above.lines[broken]!).name)) j = broken;
+      }
       if (j > 0) {
         reclaimed.push(...above.lines.splice(j));
         above.cells!.forEach((col, c) => {

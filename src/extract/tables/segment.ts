@@ -12,6 +12,7 @@ import {
   startsWithPhrase,
 } from '../vocabulary.js';
 import type { ColumnRole } from './header.js';
+import { closesPhrase } from './word-pairs.js';
 
 /**
  * PDF text runs the cells of a table row together:
@@ -299,7 +300,8 @@ function wholeness(piece: string, open = false): number {
 }
 
 function readWholeness(piece: string): number {
-  const key = piece.replace(/[,;.:]+$/, '');
+  // "Văn phòng HĐND-" / "UBND xã" reads "hdnd-ubnd", as the joined cell will.
+  const key = piece.replace(/[,;.:]+$/, '').replace(/([\p{L}\p{N}])([-/]) /gu, '$1$2');
   if (wholeNameWords(key) > 0) return 0.5;
   for (const w of WHOLE_UNIT_NAMES) if (w.startsWith(key + ' ')) return -0.75;
   return 0;
@@ -332,8 +334,10 @@ function ending(tokens: Token[], b: number, open: boolean): number {
 
 /**
  * What a cut before tokens[i] costs when it splits a unit's whole name
- * ("Văn phòng | HĐND-UBND xã", "Trung tâm Phục | vụ hành chính công"): the
- * name's first part alone reads as a unit too, but the whole is one cell.
+ * ("Văn phòng HĐND | và UBND xã", "Trung tâm Phục | vụ hành chính công"), a
+ * generic head from the head that names it ("Văn phòng | HĐND"), or a range
+ * ("2026 - | 2027"): the first part alone reads as a cell too, but the whole
+ * is one.
  */
 export function splitsWholeName(tokens: Token[], i: number): number {
   const m = memoOf(tokens);
@@ -344,10 +348,29 @@ export function splitsWholeName(tokens: Token[], i: number): number {
 }
 
 function crossesWholeName(tokens: Token[], i: number): boolean {
+  // "2026 | - 2027", "2026 - | 2027": a range of years or numbers is one cell.
+  const dash = (t: Token | undefined) => t !== undefined && /^[-–]$/.test(t.text);
+  const number = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
+  if ((dash(tokens[i - 1]) && number(tokens[i - 2]) && number(tokens[i])) || (dash(tokens[i]) && number(tokens[i - 1]) && number(tokens[i + 1]))) return true;
+  // "Văn phòng | HĐND …", "Trung tâm | Y tế": a generic head goes on in the head after it
+  // (not in "Các …" or another generic head: "Văn phòng | Các phòng, đơn vị", "Văn phòng |
+  // Phòng Văn hóa - Xã hội" are two units each).
+  const h = i > 0 && tokens[i]!.key !== 'cac' && !closesPhrase(tokens[i - 1]!.text) ? unitHeadAt(tokens, i) : 0;
+  if (h && !GENERIC_HEADS.has(spanKey(tokens, i, i + h))) {
+    for (const n of [1, 2]) {
+      const j = i - n;
+      if (j >= 0 && tokens[j]!.upper && GENERIC_HEADS.has(spanKey(tokens, j, i)) && unitHeadAt(tokens, j) === n) return true;
+    }
+  }
   for (let j = Math.max(0, i - 5); j < i; j++) {
     if (!tokens[j]!.upper || !unitHeadAt(tokens, j)) continue;
     // The name itself must run past the cut: "Văn phòng HĐND và UBND | Phường …" splits no name.
-    for (let k = i + 1; k <= Math.min(tokens.length, j + 9); k++) if (wholeNameWords(spanKey(tokens, j, k).replace(/[,;.:]+$/, '')) > i - j) return true;
+    for (let k = i + 1; k <= Math.min(tokens.length, j + 9); k++) {
+      const key = spanKey(tokens, j, k).replace(/[,;.:]+$/, '');
+      // Words counted as written: a name joined across "HĐND-" / "UBND" still runs past the cut.
+      const joins = (key.match(/[\p{L}\p{N}][-/] /gu) ?? []).length;
+      if (wholeNameWords(key.replace(/([\p{L}\p{N}])([-/]) /gu, '$1$2')) + joins > i - j) return true;
+    }
   }
   return false;
 }
@@ -371,6 +394,12 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
       i++;
       continue;
     }
+    // "HĐND-" / "UBND xã": a word broken at its hyphen goes on in the next head.
+    if (/[\p{L}\p{N}]-$/u.test(prev.text)) {
+      ownWords += h;
+      i += h;
+      continue;
+    }
     const separated = /[,;]$/.test(prev.text) || prev.word === 'và';
     // "Các phòng, đơn vị thuộc UBND xã": a unit after "thuộc", "của" belongs to the phrase.
     if (!separated && dangles(prev)) {
@@ -378,7 +407,7 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
       i += h;
       continue;
     }
-    if (!separated && ownWords === 0 && GENERIC_HEADS.has(lastHead) && tokens[i]!.key !== 'cac') {
+    if (!separated && ownWords === 0 && GENERIC_HEADS.has(lastHead) && tokens[i]!.key !== 'cac' && !GENERIC_HEADS.has(spanKey(tokens, i, i + h))) {
       // A head right after a generic head is part of the name: "Văn phòng HĐND-UBND" (but "Văn
       // phòng Các phòng" is two).
       ownWords += h;
@@ -430,12 +459,13 @@ function nameColumnScore(tokens: Token[], a: number, b: number, open = false): n
  * A line of a name that goes on to the next line does not end with a unit's
  * name set off by a comma: "… an ninh trật tự, Phòng Kinh tế," / "giao thông
  * …" reads as a cell of units between two lines of the name (interleaved
- * rows). Searched a few words back from the end of each of the name's lines
- * but its last; a bare head ("… kết nối Trung tâm" / "điều hành") is not a name.
+ * rows; at the name's end, the cell after it). Searched a few words back
+ * from the end of each of the name's lines; a bare head ("… kết nối Trung
+ * tâm" / "điều hành") is not a name.
  */
 function unitsInsideName(tokens: Token[], a: number, b: number): number {
-  for (let end = a + 1; end < b; end++) {
-    if (!tokens[end]!.lineStart) continue;
+  for (let end = a + 1; end <= b; end++) {
+    if (end < b && !tokens[end]!.lineStart) continue;
     for (let at = end - 1; at > a && end - at <= 6 && !tokens[at]!.lineStart; at--) {
       if (!/[,;]$/.test(tokens[at - 1]!.text)) continue;
       const head = unitHeadAt(tokens, at);

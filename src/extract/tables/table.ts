@@ -34,7 +34,8 @@ export interface ParsedTable {
 }
 
 function rowContent(row: TableRow): Mapped {
-  const pieces = row.lines.map((l, i) => (i === 0 ? l.m.slice(row.textStart) : l.m));
+  const at = row.numberAt ?? 0;
+  const pieces = row.lines.map((l, i) => (i === at ? l.m.slice(row.textStart) : l.m));
   return joinPieces(pieces);
 }
 
