@@ -7,6 +7,7 @@ import { oddSpaces } from '../src/normalize/spaces.js';
 import { dStroke } from '../src/normalize/d-stroke.js';
 import { latexMath, latexToText } from '../src/normalize/latex.js';
 import { markdown } from '../src/normalize/markdown.js';
+import { strayRules } from '../src/normalize/stray-rules.js';
 import { foldTonePlacement } from '../src/normalize/tone.js';
 import { joinPieces } from '../src/normalize/line-joins.js';
 import { normalizeText } from '../src/normalize/index.js';
@@ -43,6 +44,10 @@ describe('normalizers (each case a line from a plan)', () => {
     ['a comparison is not a quote', markdown, '> 95% đối với cơ sở giáo dục', '> 95% đối với cơ sở giáo dục'],
     ['<br> in a cell', markdown, 'Phòng Văn hóa - Xã hội<br>Công an xã', 'Phòng Văn hóa - Xã hội Công an xã'],
     ['footnote marks stay', markdown, 'Chỉ tiêu (*) được tính', 'Chỉ tiêu (*) được tính'],
+    ['an escaped star stays', markdown, 'được số hóa (\\*)', 'được số hóa (*)'],
+    ['a Markdown bullet keeps its star', markdown, '* Cập nhật dữ liệu dân cư', '* Cập nhật dữ liệu dân cư'],
+    ['OCR reads table rules as "|"', strayRules, 'Phòng Kinh tế | Ban Quản lý chợ; Quý II/2026 cáp quang |', 'Phòng Kinh tế Ban Quản lý chợ; Quý II/2026 cáp quang'],
+    ['a pipe table row is left alone', strayRules, '| 1 | Tỷ lệ | % |', '| 1 | Tỷ lệ | % |'],
   ];
   it.each(cases)('%s', (_name, n, input, output) => {
     const m = run(n, input);
@@ -116,6 +121,26 @@ describe('line roles', () => {
     // The same header may also open a second table, so it cannot be dropped here.
     const text = ['PHỤ LỤC I', '-------', 'TT Chỉ tiêu Đơn vị Kết quả', '1 Tỷ lệ % 100', '9', 'TT Chỉ tiêu Đơn vị Kết quả', '2 Tỷ lệ % 90'].join('\n');
     expect(roles(text)).toEqual(['content', 'decoration', 'content', 'content', 'page-number', 'content', 'content']);
+  });
+
+  it('lays out a Markdown table that holds the page header, cell lines side by side', () => {
+    const text = ['| ỦY BAN NHÂN DÂN<br>**PHƯỜNG AN PHÚ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>Độc lập - Tự do - Hạnh phúc |', '| --- | --- |', '| Số: 27/KH-UBND | *An Phú, ngày 05 tháng 02 năm 2026* |'].join('\n');
+    const lines = normalizeText(text).lines;
+    expect(lines.map((l) => [l.no, l.role, l.text.replace(/ {2,}/g, ' | ')])).toEqual([
+      [1, 'content', 'ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      [1, 'content', 'PHƯỜNG AN PHÚ | Độc lập - Tự do - Hạnh phúc'],
+      [2, 'decoration', '| --- | --- |'],
+      [3, 'content', 'Số: 27/KH-UBND | An Phú, ngày 05 tháng 02 năm 2026'],
+    ]);
+    // The second column starts at the same place on both lines, and maps back to its source.
+    expect(lines[0]!.text.indexOf('CỘNG')).toBe(lines[1]!.text.indexOf('Độc'));
+    const at = lines[1]!.m.text.indexOf('PHƯỜNG');
+    expect(text.slice(lines[1]!.m.starts[at]!, lines[1]!.m.starts[at]! + 6)).toBe('PHƯỜNG');
+  });
+
+  it('keeps a data table in pipes as it is', () => {
+    const lines = normalizeText(['| STT | Chỉ tiêu | Kết quả |', '|---|---|---|', '| 1 | Tỷ lệ<br>hồ sơ | 100% |'].join('\n')).lines;
+    expect(lines.map((l) => l.text)).toEqual(['| STT | Chỉ tiêu | Kết quả |', '|---|---|---|', '| 1 | Tỷ lệ hồ sơ | 100% |']);
   });
 
   it('drops a running title printed at every page break, and keeps repeated list items', () => {

@@ -98,6 +98,19 @@ describe('the section tree', () => {
     expect(doc.tasks.map((t) => [t.group, t.name])).toEqual([['Hạ tầng', 'Xây dựng trạm BTS']]);
   });
 
+  it('reads "kinh tế" / "- xã hội …" as one sentence, not a bullet', () => {
+    const doc = parsePlan(['I. NHIỆM VỤ', '- Lồng ghép chuyển đổi số vào chương trình phát triển kinh tế', '- xã hội hằng năm của xã.', '- Số hóa hồ sơ đảng viên.'].join('\n'));
+    expect(doc.tasks.map((t) => t.name)).toEqual(['Lồng ghép chuyển đổi số vào chương trình phát triển kinh tế - xã hội hằng năm của xã', 'Số hóa hồ sơ đảng viên']);
+  });
+
+  it('ends a paragraph at a blank line after a full stop, unless every line is followed by one', () => {
+    const lines = ['I. NHIỆM VỤ', '1. Bảo đảm an toàn thông tin, an ninh mạng trong các cơ quan, đơn vị.', '', 'Nhiệm vụ cụ thể tại Phụ lục kèm theo.', 'II. TỔ CHỨC THỰC HIỆN', 'Các phòng thực hiện.'];
+    const name = (text: string) => parsePlan(text).tasks.map((t) => t.name);
+    expect(name(lines.join('\n'))).toEqual(['Bảo đảm an toàn thông tin, an ninh mạng trong các cơ quan, đơn vị']);
+    // Every line followed by a blank: two blank lines are the break.
+    expect(name(lines.map((l) => `${l}\n`).join('\n'))).toEqual(['Bảo đảm an toàn thông tin, an ninh mạng trong các cơ quan, đơn vị']);
+  });
+
   it('reports repeated and skipped numbers', () => {
     const doc = parsePlan(['I. MỤC TIÊU', 'II. NHIỆM VỤ', '1. Một', '3. Ba', '3. Ba nữa', 'II. TỔ CHỨC THỰC HIỆN'].join('\n'));
     expect(doc.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.position.start.line])).toEqual([

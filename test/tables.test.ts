@@ -124,6 +124,44 @@ describe('a flattened task table', () => {
   });
 });
 
+describe('flattened rows in other shapes', () => {
+  it('takes back the first lines of a row whose number is centred lower', () => {
+    const rows = [
+      'STT Nội dung nhiệm vụ Cơ quan chủ trì Thời gian Sản phẩm',
+      '1 Kiện toàn Ban Chỉ đạo chuyển đổi số xã Văn phòng HĐND và UBND xã Quý I/2026 Quyết định',
+      'Tổ chức hội nghị quán triệt Nghị quyết',
+      '2 số 57-NQ/TW đến cán bộ, công chức Phòng Văn hóa - Xã hội Quý I/2026 Hội nghị',
+    ];
+    const doc = parsePlan([...PLAN_HEAD.slice(0, 9), ...rows].join('\n'));
+    expect(doc.tasks.map((t) => [t.position.start.line, t.name, t.lead])).toEqual([
+      [11, 'Kiện toàn Ban Chỉ đạo chuyển đổi số xã', ['Văn phòng HĐND và UBND xã']],
+      [12, 'Tổ chức hội nghị quán triệt Nghị quyết số 57-NQ/TW đến cán bộ, công chức', ['Phòng Văn hóa - Xã hội']],
+    ]);
+  });
+
+  it('reads header labels printed above the STT line, and drops them when the header repeats', () => {
+    const header = ['Cơ quan Cơ quan Thời gian', 'STT Nội dung nhiệm vụ chủ trì phối hợp hoàn thành Sản phẩm'];
+    const rows = ['1 Số hóa hồ sơ hộ tịch Công an xã Văn phòng HĐND và UBND xã Năm 2026 Dữ liệu số', ...header, '2 Lắp đặt camera Công an xã Các xóm Năm 2027 Hệ thống camera'];
+    const doc = parsePlan([...PLAN_HEAD.slice(0, 9), ...header, ...rows].join('\n'));
+    expect(doc.tasks.map((t) => [t.name, t.lead, t.support, t.timeline?.raw, t.output])).toEqual([
+      ['Số hóa hồ sơ hộ tịch', ['Công an xã'], ['Văn phòng HĐND và UBND xã'], 'Năm 2026', 'Dữ liệu số'],
+      ['Lắp đặt camera', ['Công an xã'], ['Các xóm'], 'Năm 2027', 'Hệ thống camera'],
+    ]);
+  });
+
+  it('reports a skipped sub-row', () => {
+    const rows = ['TT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian', '1\tHạ tầng số\t\t', '1.1\tLắp đặt camera\tCông an xã\tNăm 2026', '1.3\tPhủ sóng 5G\tPhòng Kinh tế\tNăm 2027'];
+    const doc = parsePlan([...PLAN_HEAD.slice(0, 9), ...rows].join('\n'));
+    expect(doc.tasks.map((t) => t.name)).toEqual(['Lắp đặt camera', 'Phủ sóng 5G']);
+    expect(doc.diagnostics.filter((d) => d.code === 'numbering-gap').map((d) => d.position.start.line)).toEqual([13]);
+  });
+
+  it('reads a date OCR spelled with a letter', () => {
+    const doc = parsePlan(['KẾ HOẠCH', 'Chuyển đổi số', 'Căn cứ Nghị quyết số 71/NQ-CP ngày 0l/4/2025 của Chính phủ;', 'I. MỤC TIÊU'].join('\n'));
+    expect(doc.plan.legalBases[0]?.refs[0]).toEqual({ number: '71/NQ-CP', type: 'nghị quyết', date: '2025-04-01', issuer: 'Chính phủ' });
+  });
+});
+
 describe('word pairs', () => {
   const lines = (...texts: string[]) => normalizeText(texts.join('\n')).lines;
   it('counts pairs the document writes twice, not once', () => {

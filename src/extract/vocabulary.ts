@@ -14,7 +14,7 @@ export const UNIT_HEADS: readonly string[] = [
   'uy ban mat tran to quoc', 'uy ban mttq', 'ubmttq', 'mat tran to quoc', 'mttq', 'uy ban nhan dan', 'uy ban', 'ubnd',
   'hoi dong nhan dan', 'hdnd', 'hoi dong', 'trung tam', 'van phong', 'vp', 'cong an', 'tram y te', 'y te',
   'cac phong', 'cac ban', 'cac nganh', 'cac don vi', 'cac co quan', 'cac to chuc', 'cac truong', 'cac nha truong',
-  'nha truong', 'truong hoc', 'truong mam non', 'truong tieu hoc', 'truong thcs', 'cac thon', 'cac ap', 'cac khu pho',
+  'nha truong', 'truong hoc', 'truong mam non', 'truong tieu hoc', 'truong thcs', 'cac thon', 'cac ap', 'cac xom', 'cac ban', 'cac buon', 'cac bon', 'cac lang', 'cac khoi', 'cac khu pho',
   'cac to dan pho', 'cac xa', 'cac doanh nghiep', 'cac hoi', 'cac doan the', 'doan the', 'cac chi bo', 'cac dang bo',
   'don vi', 'co quan', 'to chuc', 'doan thanh nien', 'doan tn', 'hoi nong dan', 'hoi lien hiep phu nu', 'hoi phu nu',
   'hoi cuu chien binh', 'hoi ccb', 'ban chi huy quan su', 'ban chqs', 'quan su', 'buu dien', 'ngan hang', 'chi nhanh',
@@ -24,7 +24,7 @@ export const UNIT_HEADS: readonly string[] = [
   'chu tich', 'pho chu tich', 'cong chuc', 'can bo', 'thu truong', 'nguoi dung dau', 'hop tac xa', 'htx',
   'dai truyen thanh', 'dai phat thanh', 'viettel', 'vnpt', 'mobifone', 'fpt', 'agribank', 'vietcombank', 'vietinbank',
   'bidv', 'lienvietpostbank', 'buu dien', 'ban quan ly cho', 'so', 'bo', 'phong', 'ban', 'hoi',
-  'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'thon', 'ap',
+  'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'thon', 'ap', 'xom',
 ];
 
 /**

@@ -150,7 +150,11 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       continue;
     }
     const marker = detectMarker(line);
-    if (marker && !(open && splitsCompound(open.lines[open.lines.length - 1]!, line))) {
+    if (open && marker && splitsCompound(open.lines[open.lines.length - 1]!, line)) {
+      open.lines.push(line);
+      continue;
+    }
+    if (marker) {
       close();
       open = { marker, lines: [line] };
       continue;

@@ -277,7 +277,7 @@ function readHead(tokens: Token[], i: number): number {
 
 const HEAD_SPELLINGS: Record<string, string[]> = {
   so: ['sở'], bo: ['bộ'], to: ['tổ'], doi: ['đội'], doan: ['đoàn'], cuc: ['cục'], vien: ['viện'], dai: ['đài'],
-  tram: ['trạm'], truong: ['trường', 'trưởng'], hoi: ['hội'], ban: ['ban'], phong: ['phòng'], thon: ['thôn'], ap: ['ấp'],
+  tram: ['trạm'], truong: ['trường', 'trưởng'], hoi: ['hội'], ban: ['ban'], phong: ['phòng'], thon: ['thôn'], ap: ['ấp'], xom: ['xóm'],
 };
 
 const LOCALITY_AFTER = /^(?:xa|phuong|thi tran|huyen|tinh|thanh pho|cac ap|cac thon|ap|thon)$/;
