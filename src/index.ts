@@ -1,6 +1,7 @@
 // The public API of plan-extract: re-exports only.
 export { parsePlan, DEFAULT_MAX_LENGTH, type ParseOptions } from './parse.js';
-export { parsePlanFile, parsePlanBytes, readPlanBytes, DEFAULT_MAX_BYTES, type ParseFileOptions } from './input/file.js';
+export { parsePlanFile, parsePlanInput, parsePlanBytes, readPlanBytes, DEFAULT_MAX_BYTES, type ParseFileOptions } from './input/file.js';
+export { pdfToText, isPdf, type PdfText } from './input/pdf.js';
 export { decodeText, type DecodedText, type TextEncoding } from './input/text.js';
 export { InputError, type InputErrorCode } from './input/errors.js';
 export {

@@ -5,6 +5,7 @@ import { Mapped } from './text/mapped.js';
 import { LineIndex, type Position } from './text/positions.js';
 import { buildBlocks, type TableBlock } from './structure/blocks.js';
 import { WordPairs } from './extract/tables/word-pairs.js';
+import { franc } from 'franc';
 import { annexKindFromTitle, type SectionKind } from './structure/kinds.js';
 import { measureLayout, type Layout } from './structure/layout.js';
 import { detectMarker, letterValue } from './structure/markers.js';
@@ -31,6 +32,10 @@ export interface ParseOptions {
    * gives a document with an `input-too-large` error and nothing extracted.
    */
   maxLength?: number;
+  /** For PDF input: the number of pages (goes to source.pages). */
+  pages?: number;
+  /** Diagnostics about the whole input from the stage that read it (a PDF's pages without text). */
+  inputDiagnostics?: { severity: 'error' | 'warning' | 'info'; code: string; message: string }[];
 }
 
 export const DEFAULT_MAX_LENGTH = 20_000_000;
@@ -233,6 +238,57 @@ function guard<T>(diags: Diagnostics, stage: string, fallback: T, fn: () => T): 
   }
 }
 
+interface Structure {
+  zones: Zones;
+  layout: Layout;
+  /** The body's section tree. */
+  body: SectionNode;
+  annexes: AnnexTree[];
+}
+
+/** Zones, layout, the body's section tree and the annexes' (stages that fail leave a diagnostic). */
+function readStructure(lines: Line[], index: LineIndex, diags: Diagnostics): Structure {
+  const zones: Zones = guard(diags, 'zones', { header: [], typeLine: null, title: [], preamble: [], body: lines, closing: [], recipients: [], signature: [], annexes: [] }, () => findZones(lines));
+  const layout = measureLayout([...zones.preamble, ...zones.body]);
+  const pairs = WordPairs.fromLines([...zones.preamble, ...zones.body, ...zones.closing], zones.annexes.flat());
+  const body = guard(diags, 'body structure', newNode(null, Mapped.empty(0), [], null), () => {
+    const root = newNode(null, Mapped.empty(0), [], null);
+    return buildTree(buildBlocks(zones.body, { layout, index, inAnnex: false, pairs }), root);
+  });
+  const annexes = guard(diags, 'annexes', [] as AnnexTree[], () => zones.annexes.map((a) => annexTree(a, layout, index, pairs)).filter((a): a is AnnexTree => a !== null));
+  return { zones, layout, body, annexes };
+}
+
+/**
+ * The tables of a plan's text as the parser reads them, each with the lines
+ * it covers, in document order. For tools that need the tables themselves
+ * (the test generator that lays plans out as PDFs); parsePlan gives records.
+ */
+export function readTables(text: string): TableBlock[] {
+  const { index, lines } = normalizeText(text);
+  const { body, annexes } = readStructure(lines, index, new Diagnostics(index));
+  const tables = [body, ...annexes.map((a) => a.node)].flatMap((root) => [...walk(root)].flatMap((n) => n.content.filter((b): b is TableBlock => b.type === 'table')));
+  return tables.sort((a, b) => a.lines[0]!.index - b.lines[0]!.index);
+}
+
+/** Longest sample of the text given to franc: enough to tell a language, quick to read. */
+const LANGUAGE_SAMPLE = 4000;
+// The languages a document sent here may be in. Among all of franc's 400, a short or
+// upper-case Vietnamese text can read as Mende or Bambara; text under 200 characters is not read.
+const LANGUAGES = ['vie', 'eng', 'fra', 'deu', 'spa', 'rus', 'cmn', 'jpn', 'kor', 'khm', 'lao', 'tha', 'ind', 'zlm'];
+
+/** The language of the lines' text (ISO 639-3, as franc reads it), or null when too little to tell. */
+function detectLanguage(lines: readonly Line[]): string | null {
+  let sample = '';
+  for (const l of lines) {
+    if (l.role !== 'content') continue;
+    sample += `${l.text} `;
+    if (sample.length >= LANGUAGE_SAMPLE) break;
+  }
+  const code = franc(sample.slice(0, LANGUAGE_SAMPLE).toLowerCase(), { minLength: 200, only: LANGUAGES });
+  return code === 'und' ? null : code;
+}
+
 /**
  * Parse a plan's text into a validated document. Pure: no file system, no
  * console. Never throws: odd input gives diagnostics, not exceptions.
@@ -244,7 +300,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const skeleton = (index: LineIndex, diags: Diagnostics): PlanDocument => ({
     schemaVersion: SCHEMA_VERSION,
-    source: { path: options.path ?? null, format, sha256 },
+    source: { path: options.path ?? null, format, sha256, language: null, pages: options.pages ?? null },
     plan: emptyMetadata(),
     sections: [],
     indicators: [],
@@ -267,15 +323,11 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
   }
   if (normalized.trailerLines > 0) diags.add('info', 'signature-stamp', `${normalized.trailerLines} line(s) of a digital-signature stamp were left out`);
 
-  const zones: Zones = guard(diags, 'zones', { header: [], typeLine: null, title: [], preamble: [], body: lines, closing: [], recipients: [], signature: [], annexes: [] }, () => findZones(lines));
-  const layout = measureLayout([...zones.preamble, ...zones.body]);
-  const pairs = WordPairs.fromLines([...zones.preamble, ...zones.body, ...zones.closing], zones.annexes.flat());
-  const body = guard(diags, 'body structure', newNode(null, Mapped.empty(0), [], null), () => {
-    const root = newNode(null, Mapped.empty(0), [], null);
-    return buildTree(buildBlocks(zones.body, { layout, index, inAnnex: false, pairs }), root);
-  });
-  const annexes = guard(diags, 'annexes', [] as AnnexTree[], () => zones.annexes.map((a) => annexTree(a, layout, index, pairs)).filter((a): a is AnnexTree => a !== null));
+  const { zones, layout, body, annexes } = readStructure(lines, index, diags);
   const meta = guard(diags, 'metadata', emptyMetadata(), () => readMetadata(zones, layout, index, lines));
+  for (const d of options.inputDiagnostics ?? []) diags.add(d.severity, d.code, d.message);
+  const language = guard(diags, 'language', null, () => detectLanguage(zones.body.length > 0 ? zones.body : lines));
+  if (language && language !== 'vie') diags.add('warning', 'not-vietnamese', `the text reads as ${language} (ISO 639-3), not Vietnamese; it was parsed all the same`);
 
   const indicators: IndicatorRecord[] = guard(diags, 'indicators', [], () => {
     const out = indicatorsFromObjectives(body, meta.planYear, (t, year) => indicatorsFromTable(t, { source: 'body', year, planYear: meta.planYear }));
@@ -322,7 +374,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
 
   const doc: PlanDocument = {
     schemaVersion: SCHEMA_VERSION,
-    source: { path: options.path ?? null, format, sha256 },
+    source: { path: options.path ?? null, format, sha256, language, pages: options.pages ?? null },
     plan: meta,
     sections,
     indicators: indicators.map((r, i) => ({

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { parsePlanBytes, readPlanBytes, type ParseFileOptions } from '../input/file.js';
+import { parsePlanInput, readPlanBytes, type ParseFileOptions } from '../input/file.js';
 import { InputError } from '../input/errors.js';
 import type { PlanDocument } from '../model/schema.js';
 import { writeFileAtomic } from './output.js';
@@ -51,7 +51,7 @@ export async function extractOne(file: string, opts: ExtractOptions, io: Io): Pr
     const maxBytes = opts.maxSize !== undefined ? Math.round(opts.maxSize * 1024 * 1024) : undefined;
     const bytes = file === '-' ? await io.readStdin() : await readPlanBytes(file, maxBytes);
     if (file === '-' && maxBytes !== undefined && bytes.length > maxBytes) throw new InputError('too-large', `stdin is over the ${opts.maxSize} MB limit`);
-    doc = parsePlanBytes(bytes, file === '-' ? null : file, { encoding: opts.encoding ?? 'auto', ...(maxBytes !== undefined ? { maxLength: maxBytes } : {}) });
+    doc = await parsePlanInput(bytes, file === '-' ? null : file, { encoding: opts.encoding ?? 'auto', ...(maxBytes !== undefined ? { maxLength: maxBytes } : {}) });
   } catch (err) {
     if (err instanceof InputError) {
       io.stderr(`plan-extract: ${label}: ${err.message}\n`);

@@ -7,7 +7,10 @@ export type InputErrorCode =
   | 'binary'
   | 'encoding'
   | 'too-large'
-  | 'unsupported-format';
+  | 'unsupported-format'
+  | 'no-text-layer'
+  | 'encrypted'
+  | 'corrupt';
 
 /** An input that cannot be parsed at all: unreadable, empty, binary, too large. */
 export class InputError extends Error {

@@ -5,6 +5,7 @@ import { parsePlan, type ParseOptions } from '../parse.js';
 import type { PlanDocument } from '../model/schema.js';
 import { InputError } from './errors.js';
 import { decodeText, type TextEncoding } from './text.js';
+import { isPdf, pdfToText } from './pdf.js';
 
 export interface ParseFileOptions extends Omit<ParseOptions, 'sha256' | 'path'> {
   /** Text encoding; 'auto' (default) reads UTF-8 and UTF-16 by their BOM. */
@@ -57,11 +58,30 @@ export function parsePlanBytes(bytes: Uint8Array, path: string | null, options: 
 }
 
 /**
- * Read and parse a plan file. Throws InputError for a file that cannot be
- * used (missing, directory, empty, binary, too large); anything readable
- * gives a document.
+ * Parse a plan from bytes: a PDF (by its magic bytes) through its text layer
+ * (pdf.ts), anything else as text (parsePlanBytes). Throws InputError for
+ * input that cannot be used.
+ */
+export async function parsePlanInput(bytes: Uint8Array, path: string | null, options: ParseFileOptions = {}): Promise<PlanDocument> {
+  if (!isPdf(bytes)) return parsePlanBytes(bytes, path, options);
+  const pdf = await pdfToText(bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { encoding: _e, maxBytes: _m, ...rest } = options;
+  void _e;
+  void _m;
+  const inputDiagnostics =
+    pdf.emptyPages.length > 0
+      ? [{ severity: 'warning' as const, code: 'pages-without-text', message: `page${pdf.emptyPages.length > 1 ? 's' : ''} ${pdf.emptyPages.join(', ')} of ${pdf.pages} hold${pdf.emptyPages.length > 1 ? '' : 's'} no text (scanned?); OCR is not supported yet, so ${pdf.emptyPages.length > 1 ? 'they were' : 'it was'} skipped` }]
+      : [];
+  return parsePlan(pdf.text, { ...rest, path, sha256, format: 'pdf', pages: pdf.pages, inputDiagnostics });
+}
+
+/**
+ * Read and parse a plan file (text, Markdown or PDF). Throws InputError for a
+ * file that cannot be used (missing, directory, empty, binary, too large, a
+ * PDF without text, encrypted or corrupt); anything readable gives a document.
  */
 export async function parsePlanFile(path: string, options: ParseFileOptions = {}): Promise<PlanDocument> {
   const bytes = await readPlanBytes(path, options.maxBytes);
-  return parsePlanBytes(bytes, path, options);
+  return parsePlanInput(bytes, path, options);
 }

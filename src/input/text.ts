@@ -44,7 +44,7 @@ function controlRatio(text: string): number {
 export function decodeText(bytes: Uint8Array, encoding: TextEncoding | 'auto' = 'auto'): DecodedText {
   if (bytes.length === 0) throw new InputError('empty', 'the file is empty');
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
-    throw new InputError('unsupported-format', 'this is a PDF; PDF input is not supported yet: extract its text first (e.g. pdftotext) and pass the .txt');
+    throw new InputError('unsupported-format', 'this is a PDF: read it with parsePlanInput or parsePlanFile (PDFs are read asynchronously)');
   }
   let enc: TextEncoding;
   let start = 0;

@@ -15,7 +15,7 @@ export const positionSchema = z
   .object({
     start: pointSchema,
     end: pointSchema.describe('exclusive'),
-    page: z.number().int().min(1).optional().describe('page number, for PDF input'),
+    page: z.number().int().min(1).optional().describe('1-based page where the span starts, when the input marks pages: PDF input, or text with form feeds (pdftotext)'),
   })
   .meta({ id: 'Position' });
 
@@ -159,6 +159,8 @@ export const planSchema = z
       path: z.string().nullable(),
       format: z.enum(['text', 'markdown', 'pdf']),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      language: z.string().nullable().describe('ISO 639-3 code of the text\'s language as franc reads it ("vie"); null when there is too little text to tell'),
+      pages: z.number().int().min(1).nullable().describe('number of pages, for PDF input'),
     }),
     plan: planSchemaPart,
     sections: z.array(sectionSchema),

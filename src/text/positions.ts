@@ -17,17 +17,36 @@ export class LineIndex {
   /** Offset at which each line starts; line breaks are \r\n, \r or \n. */
   readonly starts: number[];
 
+  /** Where each page starts (a form feed starts a page), when the text has any; else null. */
+  readonly pageStarts: number[] | null;
+
   constructor(readonly text: string) {
     const starts = [0];
+    const pages = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
-      }
+      } else if (c === 12) pages.push(i);
     }
     this.starts = starts;
+    this.pageStarts = pages.length > 1 ? pages : null;
+  }
+
+  /** The 1-based page of an offset, when the text marks pages. */
+  page(offset: number): number | undefined {
+    const p = this.pageStarts;
+    if (!p) return undefined;
+    let lo = 0;
+    let hi = p.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (p[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   }
 
   get lineCount(): number {
@@ -49,7 +68,8 @@ export class LineIndex {
   position(start: number, end: number): Position {
     const s = Math.min(start, end);
     const e = Math.max(start, end);
-    return { start: this.point(s), end: this.point(e) };
+    const page = this.page(s);
+    return page === undefined ? { start: this.point(s), end: this.point(e) } : { start: this.point(s), end: this.point(e), page };
   }
 
   /** Position of a mapped span; falls back to `fallback` for inserted-only text. */
