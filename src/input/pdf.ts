@@ -144,9 +144,10 @@ function layOut(pages: Item[][]): string {
 }
 
 /**
- * A line's items at their columns: words of one run closer than a fifth of a
- * character join; a word gap is one space; anything wider puts the item at
- * its own column, two spaces at least from what comes before (a new cell).
+ * A line's items at their columns. Two runs of text closer than a fifth of
+ * the type size are one word; a gap up to about a space (0.45 of the type
+ * size) is a word gap; anything wider puts the item at its own column, two
+ * spaces at least from what comes before (a new cell).
  */
 function renderLine(line: TextLine, left: number, perChar: number): string {
   let text = '';
@@ -155,9 +156,9 @@ function renderLine(line: TextLine, left: number, perChar: number): string {
     const gap = it.x - end;
     const column = Math.round((it.x - left) / perChar);
     if (text === '') text = ' '.repeat(Math.max(0, column));
-    else if (gap <= perChar * 0.2) {
+    else if (gap <= it.size * 0.2) {
       /* the same word, split into two runs */
-    } else if (gap <= perChar * 1.6) {
+    } else if (gap <= it.size * 0.45) {
       if (!text.endsWith(' ')) text += ' ';
     } else text += ' '.repeat(Math.max(2, column - text.length));
     text += it.str;

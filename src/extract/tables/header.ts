@@ -280,7 +280,8 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
     // spaces is a flattened table whose header happens to have double spaces.
     const rows: Line[] = [];
     for (let j = i + used.length; j < lines.length && rows.length < 6; j++) if (lines[j]!.role === 'content') rows.push(lines[j]!);
-    const aligned = rows.filter((l) => /\S {2,}\S/.test(l.text)).length;
+    // (A row's line that holds one cell further right, "đầu về phát" under its column, is aligned too.)
+    const aligned = rows.filter((l) => /\S {2,}\S/.test(l.text) || l.indent >= segments[1]!.x0).length;
     if (resolved && resolved.roles.length === expanded.length && aligned * 2 >= rows.length) {
       return { columns: makeColumns(resolved.roles, xs), kind: resolved.kind, mode: 'layout', lines: used };
     }

@@ -159,6 +159,19 @@ function splitTitle(row: TableRow, wide: number): { title: Line[]; rest: Line[] 
   return { title, rest: lines.slice(title.length) };
 }
 
+/**
+ * The same for a table with columns: the title is the row's first lines,
+ * which hold nothing but its number and name; the task starts at the first
+ * line with other cells (a title row over a task row that has no number).
+ */
+function splitTabularTitle(row: TableRow, header: TableHeader): { title: Line[]; rest: Line[] } {
+  const own = header.columns.map((c, k) => (c.role === 'number' || c.role === 'name' ? -1 : k)).filter((k) => k >= 0);
+  const hasCells = (l: Line) => own.some((k) => row.cells?.[k]?.some((p) => p.line === l && p.to > p.from));
+  const first = row.lines.findIndex(hasCells);
+  if (first <= 0) return { title: row.lines, rest: [] };
+  return { title: row.lines.slice(0, first), rest: row.lines.slice(first) };
+}
+
 export function parseTable(lines: readonly Line[], header: TableHeader, index: LineIndex, pairs = new WordPairs()): ParsedTable {
   const issues: RowIssue[] = [];
   const body = lines.filter((l) => !header.lines.includes(l));
@@ -253,14 +266,14 @@ function readRows(rows: TableRow[], header: TableHeader, body: Line[], cut: (row
         numberGroup = title;
         return;
       }
-      if (groupsTable && header.mode === 'flat') {
-        const { title, rest } = splitTitle(row, longest * 0.8);
+      if (groupsTable) {
+        const { title, rest } = header.mode === 'flat' ? splitTitle(row, longest * 0.8) : splitTabularTitle(row, header);
         if (rest.length > 0) {
-          const titleRow: TableRow = { ...row, lines: title };
-          const titleText = rowContent(titleRow);
+          const titleRow: TableRow = { ...row, lines: title, cells: row.cells && row.cells.map((col) => col.filter((p) => title.includes(p.line))) };
+          const titleText = header.mode === 'flat' ? rowContent(titleRow) : cutTabular(titleRow, header).name;
           entries.push({ kind: 'group', rowKind: 'number', numbering: row.numbering, groups: groupsNow(), name: titleText, cells: {}, targets: [], whole: rowText(title), lines: title, uncertain: false });
           numberGroup = titleText;
-          const child: TableRow = { kind: 'plain', numbering: null, ordinal: [], lines: rest, textStart: 0, cells: null };
+          const child: TableRow = { kind: 'plain', numbering: null, ordinal: [], lines: rest, textStart: 0, cells: row.cells && row.cells.map((col) => col.filter((p) => rest.includes(p.line))) };
           const childContent = rowContent(child);
           const c = cut(child, childContent);
           entries.push({ kind: 'record', rowKind: 'plain', numbering: null, groups: groupsNow(), name: c.name, cells: c.cells, targets: c.targets, whole: rowText(rest), lines: rest, uncertain: c.uncertain });
