@@ -1,25 +1,40 @@
-import { readFileSync } from 'node:fs';
 import { Chalk } from 'chalk';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { extractOne, type Io } from './commands/extract.js';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import fg from 'fast-glob';
+import { runBatch, type BatchOptions } from './commands/batch.js';
+import { expandInputs } from './commands/inputs.js';
+import { extractOne, type ExtractOptions, type Io } from './commands/extract.js';
 import { OutputError } from './commands/output.js';
+import { VERSION } from './version.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const EXIT_CODES = `
 Exit status:
-  0  done
-  1  --strict, and a diagnostic is a warning or an error
+  0  done (every input read)
+  1  several inputs: one or more could not be read; --strict: a diagnostic is a warning or worse
   2  usage error (unknown option, missing file argument, output directory missing)
-  3  the input cannot be used (missing, unreadable, empty, binary, too large)`;
+  3  one input, and it cannot be used (missing, unreadable, empty, binary, too large, a PDF
+     without text, encrypted or corrupt)`;
 
 const EXAMPLES = `
 Examples:
   $ plan-extract seeds/004_655a6051acb334a3.txt           JSON on stdout
-  $ plan-extract plan.txt -o plan.json                      write a file (atomically)
+  $ plan-extract plan.pdf -o plan.json                      a PDF; write a file (atomically)
   $ plan-extract plan.txt --compact | jq '.indicators[].name'
   $ pdftotext -layout plan.pdf - | plan-extract -           read stdin
+  $ plan-extract plans/ --out-dir out/                      every .txt/.md/.pdf under plans/
+  $ plan-extract "plans/**/*.{txt,md,pdf}" --jsonl > all.jsonl
+  $ plan-extract plans/ --out-dir out/ --incremental        in CI: parse only new or changed plans
   $ plan-extract plan.txt --strict                          exit 1 on warnings (for CI)`;
+
+function jobCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, e.g. 4');
+  return n;
+}
 
 function megabytes(value: string): number {
   const n = Number(value);
@@ -33,14 +48,40 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** One input read to stdout or -o, or a batch: several inputs, a directory, a glob, --out-dir, --jsonl. */
+async function dispatch(inputs: string[], opts: ExtractOptions & BatchOptions & { output?: string }, io: Io): Promise<number> {
+  const one = inputs.length === 1 && !opts.outDir && !opts.jsonl && (inputs[0] === '-' || !(await isDirectory(inputs[0]!))) && !(fg.isDynamicPattern(inputs[0]!) && !existsSync(inputs[0]!));
+  if (one) return extractOne(inputs[0]!, opts, io);
+  if (inputs.includes('-')) throw new UsageError('stdin (-) can only be read alone');
+  if (opts.output) throw new UsageError('-o names one output file; for several inputs use --out-dir DIR or --jsonl');
+  if (opts.outDir && opts.jsonl) throw new UsageError('choose one of --out-dir and --jsonl');
+  if (opts.incremental && !opts.outDir) throw new UsageError('--incremental needs --out-dir (it compares with the files there)');
+  const { files, unmatched } = await expandInputs(inputs);
+  return runBatch(files, unmatched, { ...opts, jsonl: !opts.outDir }, { ...io, now: () => Date.now() });
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/** A usage error found after the options were read: exit 2. */
+class UsageError extends Error {}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command();
   program
     .name('plan-extract')
     .description('Turn a Vietnamese plan document (kế hoạch) into structured, validated JSON: plan metadata, sections, indicators, tasks, assignments.')
-    .version(pkg.version, '-V, --version')
-    .argument('<file>', 'plan text (.txt, .md), or - for stdin')
-    .option('-o, --output <file>', 'write the JSON to this file (atomically) instead of stdout')
+    .version(VERSION, '-V, --version')
+    .argument('<inputs...>', 'plan files (.txt, .md, .pdf), directories, globs; or - for stdin')
+    .option('-o, --output <file>', 'one input: write the JSON to this file (atomically) instead of stdout')
+    .option('--out-dir <dir>', 'several inputs: one JSON file per input here, names mirroring the inputs')
+    .option('--jsonl', 'several inputs: one document per line on stdout, in input order (the default for several inputs)')
+    .addOption(new Option('--jobs <n>', 'worker threads for several inputs').argParser(jobCount).default(availableParallelism(), 'the number of cores'))
+    .option('--incremental', 'with --out-dir: skip inputs whose output already holds their document (same sha256 and version)')
     .option('--compact', 'print the JSON on one line')
     .option('--strict', 'exit 1 when any diagnostic is a warning or an error')
     .option('-q, --quiet', 'no summary on stderr, even on a terminal')
@@ -54,8 +95,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       outputError: (s, write) => write(`plan-extract: ${s.replace(/^error: /, '')}`),
     })
     .exitOverride()
-    .action(async (file: string, opts) => {
-      setExit(await extractOne(file, opts, io));
+    .action(async (inputs: string[], opts) => {
+      setExit(await dispatch(inputs, opts, io));
     });
   return program;
 }
@@ -82,6 +123,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`plan-extract: ${err.message}\n(run plan-extract --help for usage)\n`);
+      return 2;
     }
     if (err instanceof OutputError) {
       io.stderr(`plan-extract: ${err.message}\n`);

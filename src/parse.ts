@@ -6,6 +6,7 @@ import { LineIndex, type Position } from './text/positions.js';
 import { buildBlocks, type TableBlock } from './structure/blocks.js';
 import { WordPairs } from './extract/tables/word-pairs.js';
 import { franc } from 'franc';
+import { VERSION } from './version.js';
 import { annexKindFromTitle, type SectionKind } from './structure/kinds.js';
 import { measureLayout, type Layout } from './structure/layout.js';
 import { detectMarker, letterValue } from './structure/markers.js';
@@ -300,7 +301,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const skeleton = (index: LineIndex, diags: Diagnostics): PlanDocument => ({
     schemaVersion: SCHEMA_VERSION,
-    source: { path: options.path ?? null, format, sha256, language: null, pages: options.pages ?? null },
+    source: { path: options.path ?? null, format, sha256, language: null, pages: options.pages ?? null, parser: VERSION },
     plan: emptyMetadata(),
     sections: [],
     indicators: [],
@@ -374,7 +375,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
 
   const doc: PlanDocument = {
     schemaVersion: SCHEMA_VERSION,
-    source: { path: options.path ?? null, format, sha256, language, pages: options.pages ?? null },
+    source: { path: options.path ?? null, format, sha256, language, pages: options.pages ?? null, parser: VERSION },
     plan: meta,
     sections,
     indicators: indicators.map((r, i) => ({

@@ -65,11 +65,18 @@ describe('plan-extract CLI', () => {
     ['an empty file', () => [tmpFile('empty.txt', '')], 3, /empty/],
     ['a file of blank lines', () => [tmpFile('blank.txt', '\n \n\t\n')], 3, /no text/],
     ['a binary file', () => [tmpFile('bin.dat', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0, 0, 0, 9, 200, 0, 0]))], 3, /binary/],
-    ['a directory', () => [tmpdir()], 3, /directory/],
     ['an output directory that does not exist', () => [SEED, '-o', '/no/such/dir/out.json'], 2, /does not exist/],
     ['an unknown option', () => ['--frobnicate', SEED], 2, /unknown option/],
     ['no file argument', () => [], 2, /missing required argument/],
   ];
+  it('a directory with no plan in it: reported as it is, exit 1, no stack trace', async () => {
+    const r = await cli([mkdtempSync(join(tmpdir(), 'pe-empty-'))]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^failed .*: a directory with no \.txt, \.md or \.pdf file in it$/m);
+    expect(r.stderr).toMatch(/^files\s+1$/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it.each(bad)('%s: one clear line on stderr and exit %i, no stack trace', async (_name, args, code, message) => {
     const r = await cli(args());
     expect(r.code).toBe(code);
@@ -102,6 +109,24 @@ describe('on a terminal', () => {
     expect(r.stdout).toMatch(/5 indicators, 17 tasks, 5 assignments/);
     expect(r.stdout).toMatch(/warning line 231: heading number 2 is repeated/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+  });
+
+  it.skipIf(!hasScript)('several inputs: a progress bar, then the summary in a table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pe-tty-'));
+    const seeds = new URL('../seeds/', import.meta.url).pathname;
+    const r = spawnSync('script', ['-qec', `node ${BIN} ${seeds} --out-dir ${dir}`, '/dev/null'], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/█+ \d+\/5/); // the bar, redrawn in place
+    expect(r.stdout).toMatch(/┌─+┬─+┐/);
+    expect(r.stdout).toMatch(/│ .*files.* │ .*5 │/);
+    expect(r.stdout).toMatch(/│ .*indicators.* │ .*191 │/);
+    expect(r.stdout).toMatch(/\u001b\[3\dm/); // colours on a terminal
+  });
+});
+
+describe('the version', () => {
+  it('is the package\'s', async () => {
+    const { VERSION } = await import('../src/version.js');
+    expect(VERSION).toBe(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
   });
 });
 

@@ -161,6 +161,7 @@ export const planSchema = z
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       language: z.string().nullable().describe('ISO 639-3 code of the text\'s language as franc reads it ("vie"); null when there is too little text to tell'),
       pages: z.number().int().min(1).nullable().describe('number of pages, for PDF input'),
+      parser: z.string().describe('the plan-extract version that read it, e.g. "0.1.0"'),
     }),
     plan: planSchemaPart,
     sections: z.array(sectionSchema),

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parsePlanInput, readPlanBytes, type ParseFileOptions } from '../input/file.js';
+import { InputError } from '../input/errors.js';
+import { VERSION } from '../version.js';
+import { writeFileAtomic } from './output.js';
+
+/** One input of a batch, as the main thread hands it to a worker (plain data: it is copied). */
+export interface Job {
+  index: number;
+  path: string;
+  /** --out-dir: where its JSON goes; null with --jsonl. */
+  output: string | null;
+  /** --incremental: skip the input if `output` already holds its document. */
+  incremental: boolean;
+  compact: boolean;
+  encoding: ParseFileOptions['encoding'];
+  maxBytes: number | undefined;
+}
+
+export interface JobResult {
+  index: number;
+  path: string;
+  status: 'done' | 'failed' | 'skipped';
+  indicators: number;
+  tasks: number;
+  /** Diagnostics that are warnings or errors. */
+  warnings: number;
+  /** --jsonl: the document (or the error) on one line. */
+  line?: string;
+  error?: { code: string; message: string };
+}
+
+/** Inputs the parser could not use at all (see extract.ts). */
+const UNUSABLE = new Set(['empty-input', 'input-too-large']);
+
+/** Does `output` already hold the document of these bytes, read by this version? */
+async function upToDate(output: string, sha256: string): Promise<boolean> {
+  try {
+    const doc = JSON.parse(await readFile(output, 'utf8')) as { source?: { sha256?: string; parser?: string } };
+    return doc.source?.sha256 === sha256 && doc.source?.parser === VERSION;
+  } catch {
+    return false;
+  }
+}
+
+/** A job that failed: why, and (--jsonl) the line that says so in place of its document. */
+export function failedResult(job: Job, code: string, message: string): JobResult {
+  return {
+    index: job.index,
+    path: job.path,
+    status: 'failed',
+    indicators: 0,
+    tasks: 0,
+    warnings: 0,
+    error: { code, message },
+    ...(job.output === null ? { line: JSON.stringify({ source: { path: job.path }, error: { code, message } }) } : {}),
+  };
+}
+
+/** Read, parse and write (or return) one input; never throws for a bad input. */
+export async function runJob(job: Job): Promise<JobResult> {
+  const base = { index: job.index, path: job.path, indicators: 0, tasks: 0, warnings: 0 };
+  const failed = (code: string, message: string) => failedResult(job, code, message);
+  try {
+    const bytes = await readPlanBytes(job.path, job.maxBytes);
+    if (job.incremental && job.output && (await upToDate(job.output, createHash('sha256').update(bytes).digest('hex')))) {
+      return { ...base, status: 'skipped' };
+    }
+    const doc = await parsePlanInput(bytes, job.path, { encoding: job.encoding ?? 'auto', ...(job.maxBytes !== undefined ? { maxLength: job.maxBytes } : {}) });
+    const fatal = doc.diagnostics.find((d) => UNUSABLE.has(d.code));
+    if (fatal) return failed(fatal.code, fatal.code === 'empty-input' ? 'there is no text in it' : fatal.message);
+    const result: JobResult = {
+      ...base,
+      status: 'done',
+      indicators: doc.indicators.length,
+      tasks: doc.tasks.length,
+      warnings: doc.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error').length,
+    };
+    if (job.output) {
+      await mkdir(dirname(job.output), { recursive: true });
+      await writeFileAtomic(job.output, (job.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2)) + '\n');
+    } else result.line = JSON.stringify(doc);
+    return result;
+  } catch (err) {
+    if (err instanceof InputError) return failed(err.code, err.message);
+    const message = err instanceof Error ? err.message : String(err);
+    return failed('internal-error', `internal error: ${message} (please report this with the input file)`);
+  }
+}

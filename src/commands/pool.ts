@@ -1,0 +1,72 @@
+import { Worker } from 'node:worker_threads';
+import { failedResult, runJob, type Job, type JobResult } from './job.js';
+
+/** Runs jobs: in this thread (one job) or on worker threads, as many at once as there are workers. */
+export interface Runner {
+  readonly size: number;
+  run(job: Job): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+export function inProcess(): Runner {
+  return { size: 1, run: runJob, close: async () => undefined };
+}
+
+/**
+ * `size` worker threads, each taking the next job when it is free. A worker
+ * that dies takes its job down with it (reported as failed) and is replaced.
+ */
+export function workerPool(size: number): Runner {
+  const url = new URL('./worker.js', import.meta.url);
+  const start = () => {
+    const w = new Worker(url);
+    w.unref();
+    return w;
+  };
+  const all = new Set<Worker>();
+  const idle: Worker[] = [];
+  const waiting: ((w: Worker) => void)[] = [];
+  for (let i = 0; i < size; i++) {
+    const w = start();
+    all.add(w);
+    idle.push(w);
+  }
+  const acquire = () => new Promise<Worker>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
+  const release = (w: Worker) => {
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
+  return {
+    size,
+    async run(job) {
+      const w = await acquire();
+      const outcome = await new Promise<{ result: JobResult } | { crash: Error }>((resolve) => {
+        const done = (result: JobResult) => {
+          w.off('error', fail);
+          resolve({ result });
+        };
+        const fail = (crash: Error) => {
+          w.off('message', done);
+          resolve({ crash });
+        };
+        w.once('message', done);
+        w.once('error', fail);
+        w.postMessage(job);
+      });
+      if ('result' in outcome) {
+        release(w);
+        return outcome.result;
+      }
+      all.delete(w);
+      void w.terminate();
+      const fresh = start();
+      all.add(fresh);
+      release(fresh);
+      return failedResult(job, 'internal-error', `internal error: the worker stopped (${outcome.crash.message}); please report this with the input file`);
+    },
+    async close() {
+      await Promise.all([...all].map((w) => w.terminate()));
+    },
+  };
+}
