@@ -1,19 +1,28 @@
-// npm run bench: how fast plan-extract reads plans, beside baselines measured in the same run.
+// npm run bench: how fast plan-extract reads plans, each figure beside a baseline measured in
+// the same run, on this machine.
 //
-//   text   parsing the seed plans over and over, in this process, on one thread; beside the floor:
-//          reading the same bytes, decoding, NFC and splitting lines (what any parser must do).
+//   text   the seeds parsed over and over in this process, one thread; beside the floor:
+//          reading the same bytes, decoding them, NFC and splitting lines.
+//   pdf    the seeds laid out as PDFs (scripts/pdf-plans.js), parsed over and over; beside
+//          pdf-parse's getText() alone on the same files.
+//   batch  the CLI over 1,000 plan files (copies of the seeds) with --jobs 1 and with --jobs
+//          = cores, writing --out-dir; wall time, speed-up and the process's peak RSS.
 //
-// Figures are medians of several timed rounds after a warm-up round.
-import { readFileSync, readdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// Figures are medians of timed rounds after a warm-up. BENCH_ROUNDS, BENCH_ROUND_MS,
+// BENCH_FILES and BENCH_ONLY=text,pdf,batch tune a run.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { parsePlanBytes } = await import(join(root, 'dist/input/file.js'));
+const { parsePlanBytes, parsePlanInput } = await import(join(root, 'dist/input/file.js'));
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const MIN_ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 400);
+const BATCH_FILES = Number(process.env.BENCH_FILES ?? 1000);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'text,pdf,batch').split(','));
 
 const seeds = readdirSync(join(root, 'seeds'))
   .filter((f) => /\.(txt|md)$/.test(f))
@@ -21,16 +30,16 @@ const seeds = readdirSync(join(root, 'seeds'))
   .map((f) => ({ name: f, bytes: readFileSync(join(root, 'seeds', f)) }));
 const totalBytes = seeds.reduce((n, s) => n + s.bytes.length, 0);
 
-/** Run `once` (one pass over the seeds) for at least MIN_ROUND_MS per round; passes per second, median. */
-function measure(once) {
-  once();
+/** Passes per second of `once` (sync or async), the median of ROUNDS rounds of at least MIN_ROUND_MS. */
+async function measure(once) {
+  await once();
   const rates = [];
   for (let r = 0; r < ROUNDS; r++) {
     let passes = 0;
     const t0 = performance.now();
     let dt = 0;
     do {
-      once();
+      await once();
       passes++;
       dt = performance.now() - t0;
     } while (dt < MIN_ROUND_MS);
@@ -40,33 +49,97 @@ function measure(once) {
   return rates[Math.floor(rates.length / 2)];
 }
 
-let sink = 0;
-const floor = measure(() => {
-  for (const s of seeds) {
-    const text = new TextDecoder('utf-8').decode(s.bytes).normalize('NFC');
-    sink += text.split(/\r\n|\r|\n/).length;
-  }
-});
-const parse = measure(() => {
-  for (const s of seeds) sink += parsePlanBytes(s.bytes, s.name).indicators.length;
-});
-const perDoc = seeds.map((s) => {
-  const rate = measure(() => {
-    sink += parsePlanBytes(s.bytes, s.name).tasks.length;
-  });
-  return { name: s.name, kb: s.bytes.length / 1024, ms: 1000 / rate, mbs: (rate * s.bytes.length) / 1e6 };
-});
-
-const mb = totalBytes / 1e6;
 const row = (cells) => `| ${cells.join(' | ')} |`;
-console.log(`plan-extract benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
-console.log('Text: the five seeds, in process, one thread');
-console.log(row(['measure', 'docs/s', 'MB/s', 'vs floor']));
-console.log(row(['---', '---:', '---:', '---:']));
-console.log(row(['floor: decode + NFC + split lines', (floor * seeds.length).toFixed(0), (floor * mb).toFixed(1), '1×']));
-console.log(row(['plan-extract parse', (parse * seeds.length).toFixed(0), (parse * mb).toFixed(2), `${(floor / parse).toFixed(0)}× slower`]));
-console.log('\nPer seed');
-console.log(row(['seed', 'KB', 'ms', 'MB/s']));
-console.log(row(['---', '---:', '---:', '---:']));
-for (const d of perDoc) console.log(row([d.name, d.kb.toFixed(0), d.ms.toFixed(2), d.mbs.toFixed(2)]));
-if (sink === 0.5) console.log(''); // keep the work from being optimised away
+const out = [];
+const say = (s = '') => {
+  out.push(s);
+  console.log(s);
+};
+const cpu = cpus()[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'cpu';
+say(`Machine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}.`);
+let sink = 0;
+
+if (ONLY.has('text')) {
+  const floor = await measure(() => {
+    for (const s of seeds) sink += new TextDecoder('utf-8').decode(s.bytes).normalize('NFC').split(/\r\n|\r|\n/).length;
+  });
+  const parse = await measure(() => {
+    for (const s of seeds) sink += parsePlanBytes(s.bytes, s.name).indicators.length;
+  });
+  const mb = totalBytes / 1e6;
+  say('\nText: the five seeds, in process, one thread');
+  say(row(['measure', 'docs/s', 'MB/s', 'time vs floor']));
+  say(row(['---', '---:', '---:', '---:']));
+  say(row(['floor: decode + NFC + split lines', (floor * seeds.length).toFixed(0), (floor * mb).toFixed(1), '1×']));
+  say(row(['plan-extract', (parse * seeds.length).toFixed(0), (parse * mb).toFixed(2), `${(floor / parse).toFixed(1)}×`]));
+  say('\nPer seed');
+  say(row(['seed', 'KB', 'ms', 'MB/s']));
+  say(row(['---', '---:', '---:', '---:']));
+  for (const s of seeds) {
+    const rate = await measure(() => {
+      sink += parsePlanBytes(s.bytes, s.name).tasks.length;
+    });
+    say(row([s.name, (s.bytes.length / 1024).toFixed(0), (1000 / rate).toFixed(2), ((rate * s.bytes.length) / 1e6).toFixed(2)]));
+  }
+}
+
+if (ONLY.has('pdf')) {
+  const { planToPdf } = await import(join(root, 'scripts/pdf-plans.js'));
+  const { PDFParse } = await import('pdf-parse');
+  const pdfs = [];
+  for (const s of seeds) pdfs.push(await planToPdf(s.bytes.toString('utf8')));
+  const pageCounts = [];
+  for (const p of pdfs) pageCounts.push((await parsePlanInput(p, 'x.pdf')).source.pages);
+  const pages = pageCounts.reduce((a, b) => a + b, 0);
+  const getText = await measure(async () => {
+    for (const p of pdfs) {
+      const parser = new PDFParse({ data: Buffer.from(p) });
+      sink += (await parser.getText()).text.length;
+      await parser.destroy();
+    }
+  });
+  const ours = await measure(async () => {
+    for (const p of pdfs) sink += (await parsePlanInput(p, 'x.pdf')).tasks.length;
+  });
+  say(`\nPDF: the five seeds laid out as PDFs (${pages} pages), in process, one thread`);
+  say(row(['measure', 'pages/s', 'time vs getText']));
+  say(row(['---', '---:', '---:']));
+  say(row(['pdf-parse getText() alone', (getText * pages).toFixed(0), '1×']));
+  say(row(['plan-extract', (ours * pages).toFixed(0), `${(getText / ours).toFixed(2)}×`]));
+}
+
+if (ONLY.has('batch')) {
+  const dir = mkdtempSync(join(tmpdir(), 'pe-bench-'));
+  try {
+    const plans = join(dir, 'plans');
+    mkdirSync(plans);
+    for (let i = 0; i < BATCH_FILES; i++) {
+      const s = seeds[i % seeds.length];
+      writeFileSync(join(plans, `${String(i).padStart(4, '0')}-${s.name}`), s.bytes);
+    }
+    const bytes = seeds.reduce((n, s, i) => n + s.bytes.length * Math.ceil((BATCH_FILES - i) / seeds.length), 0);
+    // The CLI in a child process; it reports its peak RSS (worker threads included) on exit.
+    const run = (jobs) => {
+      const outDir = join(dir, `out-${jobs}`);
+      const script = `const { main } = await import(${JSON.stringify(join(root, 'dist/cli.js'))}); const t0 = performance.now(); const code = await main(['node', 'plan-extract', ${JSON.stringify(plans)}, '--out-dir', ${JSON.stringify(outDir)}, '--jobs', '${jobs}', '--quiet']); process.stderr.write(JSON.stringify({ code, ms: performance.now() - t0, rss: process.resourceUsage().maxRSS }));`;
+      const { stderr } = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      return JSON.parse(stderr.slice(stderr.lastIndexOf('{')));
+    };
+    const cores = availableParallelism();
+    const one = run(1);
+    const many = run(cores);
+    say(`\nBatch: the CLI over ${BATCH_FILES} plan files (${(bytes / 1e6).toFixed(1)} MB), --out-dir`);
+    say(row(['--jobs', 'docs/s', 'wall time', 'speed-up', 'peak RSS']));
+    say(row(['---', '---:', '---:', '---:', '---:']));
+    for (const [jobs, r] of [
+      [1, one],
+      [cores, many],
+    ]) {
+      say(row([String(jobs), ((BATCH_FILES * 1000) / r.ms).toFixed(0), `${(r.ms / 1000).toFixed(1)} s`, `${(one.ms / r.ms).toFixed(2)}×`, `${(r.rss / 1024).toFixed(0)} MB`]));
+    }
+    if (one.code !== 0 || many.code !== 0) say(`(exit codes ${one.code}, ${many.code}: some files failed)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (sink === 0.5) console.log(''); // keeps the work from being optimised away

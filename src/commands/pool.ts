@@ -18,8 +18,11 @@ export function inProcess(): Runner {
  */
 export function workerPool(size: number): Runner {
   const url = new URL('./worker.js', import.meta.url);
+  // Node's own options go to the workers too, but not those that only mean something to a
+  // main script (`node --input-type=module -e …` would stop every worker at its start).
+  const execArgv = process.execArgv.filter((a) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(a));
   const start = () => {
-    const w = new Worker(url);
+    const w = new Worker(url, { execArgv });
     w.unref();
     return w;
   };

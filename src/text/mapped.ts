@@ -96,15 +96,17 @@ export class Mapped {
   }
 }
 
+const EMPTY = new Int32Array(0);
+
 export class MappedBuilder {
   private chars: string[] = [];
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
+  private starts = EMPTY;
+  private ends = EMPTY;
   private n = 0;
 
   private room(extra: number): void {
     if (this.n + extra <= this.starts.length) return;
-    const size = Math.max(this.n + extra, this.starts.length * 2);
+    const size = Math.max(this.n + extra, this.starts.length * 2, 32);
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
     starts.set(this.starts.subarray(0, this.n));
@@ -146,7 +148,8 @@ export class MappedBuilder {
   }
 
   build(): Mapped {
-    return new Mapped(this.chars.join(''), this.starts.slice(0, this.n), this.ends.slice(0, this.n));
+    // Views of the builder's arrays: nothing writes to them after this.
+    return new Mapped(this.chars.join(''), this.starts.subarray(0, this.n), this.ends.subarray(0, this.n));
   }
 }
 

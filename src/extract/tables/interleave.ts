@@ -39,11 +39,14 @@ export interface Costs {
   midLine: number;
   /** What a cell that starts a text line gains. */
   lineStart: number;
+  /** How many readings the search keeps after each line, and how many of them alike in which cells are open. */
+  beam: number;
+  perStatus: number;
 }
 /** Block order's costs (segmentRow): no cell goes on in mid-line, a cell starting a line gains 1. */
-export const UNDECIDED: Costs = { midLine: 0.75, lineStart: 1 };
+export const UNDECIDED: Costs = { midLine: 0.75, lineStart: 1, beam: 12, perStatus: 2 };
 /** In a table read line by line, cells go on in mid-line and start anywhere. */
-export const INTERLEAVED: Costs = { midLine: 0.2, lineStart: 0 };
+export const INTERLEAVED: Costs = { midLine: 0.2, lineStart: 0, beam: 48, perStatus: 4 };
 /** What any piece that goes on a cell costs: fewer, longer pieces are likelier. */
 const CONTINUATION = 0.2;
 /** What a piece that goes on a cell saves when the document writes the two words at the join side by side. */
@@ -54,8 +57,6 @@ const CUT_PAIR = 0.4;
 const TENTATIVE_START = -2.5;
 /** Words of one line that a cell other than the name holds at most: those columns are narrow. */
 const MAX_PIECE = 8;
-const BEAM = 48;
-const PER_STATUS = 4;
 /** Rows longer than this (lines, words) are read in block order only. */
 export const MAX_INTERLEAVED_LINES = 8;
 export const MAX_INTERLEAVED_TOKENS = 160;
@@ -296,7 +297,7 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
       };
       walk(s, -1, h.score);
     }
-    beam = prune(candidates);
+    beam = prune(candidates, costs);
   });
   // Cells still open close; columns never started are empty.
   let best: InterleavedReading | null = null;
@@ -351,17 +352,17 @@ function statusKey({ h, pieces }: Candidate): string {
 }
 
 /** Keep the best hypotheses, a few per status of the columns so that the beam stays varied. */
-function prune(list: Candidate[]): Hypothesis[] {
+function prune(list: Candidate[], costs: Costs): Hypothesis[] {
   list.sort((a, b) => b.score - a.score);
   const perStatus = new Map<string, number>();
   const out: Hypothesis[] = [];
   for (const cand of list) {
     const key = statusKey(cand);
     const n = perStatus.get(key) ?? 0;
-    if (n >= PER_STATUS) continue;
+    if (n >= costs.perStatus) continue;
     perStatus.set(key, n + 1);
     out.push(extend(cand));
-    if (out.length >= BEAM) break;
+    if (out.length >= costs.beam) break;
   }
   return out;
 }
