@@ -76,7 +76,8 @@ export async function runBatch(files: readonly InputFile[], unmatched: readonly 
   if (opts.jsonl) for (const u of unmatched) io.stdout(JSON.stringify({ source: { path: u.arg }, error: { code: 'not-found', message: u.reason } }) + '\n');
 
   const progress = io.stderrIsTTY && !opts.quiet ? new Progress(io, files.length) : null;
-  const runner: Runner = opts.jobs > 1 && jobs.length > 1 ? workerPool(Math.min(opts.jobs, jobs.length)) : inProcess();
+  // Several inputs always go to worker threads (one with --jobs 1): their heaps stay small.
+  const runner: Runner = jobs.length > 1 ? workerPool(Math.min(opts.jobs, jobs.length)) : inProcess();
   const results = new Map<number, JobResult>();
   let next = 0; // the next job to report
   let issued = 0;

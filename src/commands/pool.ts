@@ -13,6 +13,13 @@ export function inProcess(): Runner {
 }
 
 /**
+ * A worker's heap: a document's working set is a few megabytes, so a small
+ * heap is collected often and the batch's memory stays flat however many
+ * documents go through (V8 would otherwise let each heap grow to hundreds of MB).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
+
+/**
  * `size` worker threads, each taking the next job when it is free. A worker
  * that dies takes its job down with it (reported as failed) and is replaced.
  */
@@ -22,7 +29,7 @@ export function workerPool(size: number): Runner {
   // main script (`node --input-type=module -e …` would stop every worker at its start).
   const execArgv = process.execArgv.filter((a) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(a));
   const start = () => {
-    const w = new Worker(url, { execArgv });
+    const w = new Worker(url, { execArgv, resourceLimits: WORKER_LIMITS });
     w.unref();
     return w;
   };

@@ -98,6 +98,8 @@ interface Memo {
   target: Map<number, { score: number; rest: number }>;
   /** Cuts that split a unit's whole name (splitsWholeName), computed on first use. */
   splits?: Int8Array;
+  /** unitTail of each end, computed on first use (-2: not yet). */
+  unitTails?: Int16Array;
 }
 const memos = new WeakMap<Token[], Memo>();
 function memoOf(tokens: Token[]): Memo {
@@ -464,15 +466,25 @@ function nameColumnScore(tokens: Token[], a: number, b: number, open = false): n
  * tâm" / "điều hành") is not a name.
  */
 function unitsInsideName(tokens: Token[], a: number, b: number): number {
-  for (let end = a + 1; end <= b; end++) {
-    if (end < b && !tokens[end]!.lineStart) continue;
-    for (let at = end - 1; at > a && end - at <= 6 && !tokens[at]!.lineStart; at--) {
-      if (!/[,;]$/.test(tokens[at - 1]!.text)) continue;
-      const head = unitHeadAt(tokens, at);
-      if (head && end - at > head && unitPhraseScore(tokens, at, end, 1.5, true) >= 2.5) return -1.5;
-    }
-  }
+  const m = memoOf(tokens);
+  const tail = (end: number) => {
+    m.unitTails ??= new Int16Array(tokens.length + 1).fill(-2);
+    if (m.unitTails[end] === -2) m.unitTails[end] = unitTail(tokens, end);
+    return m.unitTails[end]!;
+  };
+  if (tail(b) > a) return -1.5;
+  for (let end = a + 1; end < b; end++) if (tokens[end]!.lineStart && tail(end) > a) return -1.5;
   return 0;
+}
+
+/** Where a unit's name set off by a comma ends the line that ends at tokens[end] (the latest such start), else -1. */
+function unitTail(tokens: Token[], end: number): number {
+  for (let at = end - 1; at > 0 && end - at <= 6 && !tokens[at]!.lineStart; at--) {
+    if (!/[,;]$/.test(tokens[at - 1]!.text)) continue;
+    const head = unitHeadAt(tokens, at);
+    if (head && end - at > head && unitPhraseScore(tokens, at, end, 1.5, true) >= 2.5) return at;
+  }
+  return -1;
 }
 
 function unitColumnScore(tokens: Token[], a: number, b: number): number {
