@@ -17,9 +17,9 @@ const SEEDS = readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f
 const require = createRequire(import.meta.url);
 const PDFDocument = require('pdfkit') as typeof import('pdfkit');
 
-function cli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], cwd?: string, nodeOptions: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('node', [BIN, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile('node', [...nodeOptions, BIN, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -118,6 +118,14 @@ describe('plan-extract over a folder of plans', () => {
     const one = await cli([plans, '--jsonl', '--jobs', '1', '--quiet']);
     const many = await cli([plans, '--jsonl', '--jobs', '4', '--quiet']);
     expect(many.stdout).toBe(one.stdout);
+  }, 60_000);
+
+  it('runs when node is given options of its own, V8 options among them', async () => {
+    const plain = await cli([join(plans, SEEDS[3]!), join(plans, SEEDS[4]!), '--jsonl', '--quiet']);
+    const flagged = await cli([join(plans, SEEDS[3]!), join(plans, SEEDS[4]!), '--jsonl', '--quiet'], undefined, ['--single-threaded-gc', '--stack-trace-limit=20', '--enable-source-maps']);
+    expect(flagged.stderr).toBe('');
+    expect(flagged.code).toBe(0);
+    expect(flagged.stdout).toBe(plain.stdout);
   }, 60_000);
 
   it('a glob that matches nothing is reported, the others still read', async () => {

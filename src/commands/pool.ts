@@ -20,16 +20,33 @@ export function inProcess(): Runner {
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
 
 /**
+ * Node's options for the workers: the main thread's, but not those that only mean something
+ * to a main script (`node --input-type=module -e …` would stop every worker at its start).
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  return execArgv.filter((a) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(a));
+}
+
+/**
  * `size` worker threads, each taking the next job when it is free. A worker
  * that dies takes its job down with it (reported as failed) and is replaced.
  */
 export function workerPool(size: number): Runner {
   const url = new URL('./worker.js', import.meta.url);
-  // Node's own options go to the workers too, but not those that only mean something to a
-  // main script (`node --input-type=module -e …` would stop every worker at its start).
-  const execArgv = process.execArgv.filter((a) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(a));
+  let execArgv = workerExecArgv(process.execArgv);
   const start = () => {
-    const w = new Worker(url, { execArgv, resourceLimits: WORKER_LIMITS });
+    let w: Worker;
+    try {
+      w = new Worker(url, { execArgv, resourceLimits: WORKER_LIMITS });
+    } catch (err) {
+      // V8's options (`node --single-threaded-gc …`) are refused here: they hold for the whole
+      // process, workers included, so they are left out and the rest kept.
+      if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+      const refused = new Set(((err as Error).message.split(': ')[1] ?? '').split(/,\s*/));
+      const kept = execArgv.filter((a) => !refused.has(a));
+      execArgv = kept.length < execArgv.length ? kept : [];
+      w = new Worker(url, { execArgv, resourceLimits: WORKER_LIMITS });
+    }
     w.unref();
     return w;
   };

@@ -20,7 +20,7 @@ export function joinPieces(pieces: readonly Mapped[]): Mapped {
   const parts = pieces.map((p) => p.collapseSpaces()).filter((p) => p.length > 0);
   if (parts.length === 0) return new Mapped('', new Int32Array(0), new Int32Array(0));
   if (parts.length === 1) return parts[0]!;
-  const b = new MappedBuilder();
+  const b = new MappedBuilder(parts.reduce((n, p) => n + p.length + 1, 0));
   let prevText = '';
   for (const p of parts) {
     if (b.length > 0 && !joinsWithoutSpace(prevText, p.text)) {

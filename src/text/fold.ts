@@ -87,11 +87,27 @@ export function tonalKey(s: string): string {
 export function isUpperText(s: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (const ch of s) {
-    if (ch !== ch.toLowerCase()) upper++;
-    else if (ch !== ch.toUpperCase()) lower++;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    // Surrogate pairs (letters outside the BMP) count as neither.
+    const c = code >= 0xd800 && code <= 0xdfff ? 3 : caseCode(code);
+    if (c === 1) upper++;
+    else if (c === 2) lower++;
   }
   return upper > 0 && lower <= Math.max(0, Math.floor(upper / 20));
+}
+
+// The case of each UTF-16 code, filled in as codes are met: 0 not yet known, 1 upper, 2 lower, 3 neither.
+const CASE = new Uint8Array(0x10000);
+
+function caseCode(code: number): number {
+  let c = CASE[code]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    c = ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 3;
+    CASE[code] = c;
+  }
+  return c;
 }
 
 /** Starts with an upper-case letter (after any opening quote or bracket). */

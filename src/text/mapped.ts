@@ -8,22 +8,58 @@
  * inserted (the space that joins two lines) maps to an empty range.
  */
 export class Mapped {
+  #starts: Int32Array | null;
+  #ends: Int32Array | null;
+  /** For text that maps one-to-one onto the original (`identity`): where it starts; the arrays are made on first use. */
+  readonly #offset: number;
+
   constructor(
     readonly text: string,
-    readonly starts: Int32Array,
-    readonly ends: Int32Array,
-  ) {}
+    starts: Int32Array | null,
+    ends: Int32Array | null,
+    offset = 0,
+  ) {
+    this.#starts = starts;
+    this.#ends = ends;
+    this.#offset = offset;
+  }
 
-  /** Text that maps one-to-one onto `original[offset, offset + text.length)`. */
+  /**
+   * Text that maps one-to-one onto `original[offset, offset + text.length)`.
+   * Most lines go through the normalizers unchanged: their offsets are worked
+   * out, not stored, until something asks for the arrays.
+   */
   static identity(text: string, offset: number): Mapped {
-    const n = text.length;
+    return new Mapped(text, null, null, offset);
+  }
+
+  /** Original offset where character i starts (inclusive). */
+  get starts(): Int32Array {
+    if (!this.#starts) this.#materialize();
+    return this.#starts!;
+  }
+
+  /** Original offset where character i ends (exclusive). */
+  get ends(): Int32Array {
+    if (!this.#ends) this.#materialize();
+    return this.#ends!;
+  }
+
+  /** One-to-one text: the original offset of its first character; null when the arrays are stored. */
+  get identityOffset(): number | null {
+    return this.#starts ? null : this.#offset;
+  }
+
+  #materialize(): void {
+    const n = this.text.length;
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      starts[i] = offset + i;
-      ends[i] = offset + i + 1;
+    for (let i = 0, o = this.#offset; i < n; i++, o++) {
+      starts[i] = o;
+      ends[i] = o + 1;
     }
-    return new Mapped(text, starts, ends);
+    this.#starts = starts;
+    this.#ends = ends;
   }
 
   static empty(at: number): Mapped {
@@ -39,6 +75,7 @@ export class Mapped {
     const a = Math.max(0, Math.min(from, this.text.length));
     const b = Math.max(a, Math.min(to, this.text.length));
     if (a === 0 && b === this.text.length) return this;
+    if (!this.#starts) return new Mapped(this.text.slice(a, b), null, null, this.#offset + a);
     // Views, not copies: a Mapped's offsets are never written after it is built.
     return new Mapped(this.text.slice(a, b), this.starts.subarray(a, b), this.ends.subarray(a, b));
   }
@@ -47,6 +84,7 @@ export class Mapped {
   span(from = 0, to = this.text.length): { start: number; end: number } | null {
     let a = from;
     let b = to;
+    if (!this.#starts) return a < b ? { start: this.#offset + a, end: this.#offset + b } : null;
     // Skip inserted characters (empty ranges) at both ends.
     while (a < b && this.starts[a]! === this.ends[a]!) a++;
     while (b > a && this.starts[b - 1]! === this.ends[b - 1]!) b--;
@@ -71,7 +109,7 @@ export class Mapped {
     re.lastIndex = 0;
     let m = re.exec(this.text);
     if (!m) return this;
-    const b = new MappedBuilder();
+    const b = new MappedBuilder(this.length);
     let last = 0;
     while (m) {
       const s = m.index;
@@ -100,9 +138,15 @@ const EMPTY = new Int32Array(0);
 
 export class MappedBuilder {
   private chars: string[] = [];
-  private starts = EMPTY;
-  private ends = EMPTY;
+  private starts: Int32Array;
+  private ends: Int32Array;
   private n = 0;
+
+  /** `capacity`: the length the text is expected to reach (it may grow past it). */
+  constructor(capacity = 0) {
+    this.starts = capacity > 0 ? new Int32Array(capacity) : EMPTY;
+    this.ends = capacity > 0 ? new Int32Array(capacity) : EMPTY;
+  }
 
   private room(extra: number): void {
     if (this.n + extra <= this.starts.length) return;
@@ -119,8 +163,16 @@ export class MappedBuilder {
     if (to <= from) return;
     this.chars.push(m.text.slice(from, to));
     this.room(to - from);
-    this.starts.set(m.starts.subarray(from, to), this.n);
-    this.ends.set(m.ends.subarray(from, to), this.n);
+    const offset = m.identityOffset;
+    if (offset === null) {
+      this.starts.set(m.starts.subarray(from, to), this.n);
+      this.ends.set(m.ends.subarray(from, to), this.n);
+    } else {
+      for (let i = from, j = this.n; i < to; i++, j++) {
+        this.starts[j] = offset + i;
+        this.ends[j] = offset + i + 1;
+      }
+    }
     this.n += to - from;
   }
 

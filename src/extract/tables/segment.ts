@@ -89,7 +89,8 @@ interface Memo {
   /** Task verbs and unit names that hold a verb, where they occur in that key, in order (on first use). */
   verbs?: { phrase: string; from: number; to: number }[];
   named?: { phrase: string; from: number; to: number }[];
-  /** The same text as written, for the case of a verb's first letter (on first use). */
+  /** All the tokens' keys, and their text as written, joined by spaces (on first use). */
+  key?: string;
   text?: string;
   /** Prefix counts: tokens before i that hold a digit / that no timeline is made of. */
   digits: Int32Array;
@@ -163,7 +164,7 @@ function verbsInside(tokens: Token[], a: number, b: number): number {
     const key = spanKey(tokens, 0, tokens.length);
     m.verbs = phraseHits(key, TASK_VERBS, true);
     m.named = phraseHits(key, UNIT_NAMES_WITH_VERBS, false);
-    m.text = spanText(tokens, 0, tokens.length);
+    spanText(tokens, 0, 1);
   }
   const from = m.charStart[a]!;
   const to = m.charEnd[b - 1]!;
@@ -223,15 +224,19 @@ function targetAt(tokens: Token[], a: number, b: number): { score: number; rest:
   return spanMemo(m.target, tokens, a, b, readTargetCell);
 }
 
+/** tokens[a, b)'s keys joined by spaces: a slice of all of them joined once. */
 function spanKey(tokens: Token[], a: number, b: number): string {
-  let s = '';
-  for (let i = a; i < b; i++) s += (i > a ? ' ' : '') + tokens[i]!.key;
-  return s;
+  if (b <= a) return '';
+  const m = memoOf(tokens);
+  m.key ??= tokens.map((t) => t.key).join(' ');
+  return m.key.slice(m.charStart[a], m.charEnd[b - 1]);
 }
+/** tokens[a, b) as written, joined by spaces (a token's text is as long as its key). */
 function spanText(tokens: Token[], a: number, b: number): string {
-  let s = '';
-  for (let i = a; i < b; i++) s += (i > a ? ' ' : '') + tokens[i]!.text;
-  return s;
+  if (b <= a) return '';
+  const m = memoOf(tokens);
+  m.text ??= tokens.map((t) => t.text).join(' ');
+  return m.text.slice(m.charStart[a], m.charEnd[b - 1]);
 }
 
 function endsBadly(tokens: Token[], b: number): number {
