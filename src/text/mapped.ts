@@ -129,9 +129,23 @@ export class Mapped {
 
   /** Collapse every run of white space to one space, and trim. */
   collapseSpaces(): Mapped {
-    if (!/\s\s|[^\S ]|^\s|\s$/.test(this.text)) return this;
+    if (!needsCollapse(this.text)) return this;
     return this.replace(/\s+/g, () => ' ').trim();
   }
+}
+
+/** White space other than single spaces between words: a run, a tab or the like, or space at an end. */
+function needsCollapse(t: string): boolean {
+  let prevSpace = true; // the start counts as space: a leading space needs collapsing
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if (c <= 32 || (c >= 0x7f && /\s/.test(t[i]!))) return true;
+    else prevSpace = false;
+  }
+  return prevSpace && t.length > 0;
 }
 
 const EMPTY = new Int32Array(0);

@@ -261,7 +261,7 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
 
   let beam: Hypothesis[] = [{ status: new Uint8Array(k), cells: roles.map(() => []), cellScores: new Float64Array(k), sizes: new Int32Array(k), score: 0, closing: new Float64Array(k).fill(NaN) }];
   lines.forEach(([s, e], li) => {
-    const candidates: Candidate[] = [];
+    const candidates = new Candidates(costs);
     for (const h of beam) {
       const pieces: Piece[] = [];
       const walk = (pos: number, lastCol: number, score: number): void => {
@@ -271,7 +271,7 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
           for (let c = 0; c < k && settled > NEG; c++) {
             if (h.status[c] === OPEN && !pieces.some((p) => p.c === c)) settled += closing(h, c);
           }
-          if (settled > NEG) candidates.push({ h, pieces: pieces.slice(), score: settled });
+          if (settled > NEG) candidates.offer(h, pieces, settled);
           return;
         }
         for (let c = lastCol + 1; c < k; c++) {
@@ -297,7 +297,7 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
       };
       walk(s, -1, h.score);
     }
-    beam = prune(candidates, costs);
+    beam = candidates.best().map(extend);
   });
   // Cells still open close; columns never started are empty.
   let best: InterleavedReading | null = null;
@@ -324,6 +324,39 @@ interface Candidate {
   h: Hypothesis;
   pieces: Piece[];
   score: number;
+  /** Order of arrival: of two readings that score alike, the first found is kept. */
+  seq: number;
+}
+
+/**
+ * The readings of a line worth keeping: the best `beam`, no more than
+ * `perStatus` of them alike in which cells are open, so that the beam stays
+ * varied. Kept as they come (a search may find thousands), so that only
+ * readings that may be kept are copied.
+ */
+class Candidates {
+  private readonly buckets = new Map<number, Candidate[]>();
+  private seq = 0;
+  constructor(private readonly costs: Costs) {}
+
+  offer(h: Hypothesis, pieces: Piece[], score: number): void {
+    const seq = this.seq++;
+    const key = statusKey(h, pieces);
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = []));
+    if (bucket.length >= this.costs.perStatus && score <= bucket[bucket.length - 1]!.score) return;
+    let at = bucket.length;
+    while (at > 0 && bucket[at - 1]!.score < score) at--;
+    bucket.splice(at, 0, { h, pieces: pieces.slice(), score, seq });
+    if (bucket.length > this.costs.perStatus) bucket.pop();
+  }
+
+  best(): Candidate[] {
+    const all: Candidate[] = [];
+    for (const bucket of this.buckets.values()) all.push(...bucket);
+    all.sort((a, b) => b.score - a.score || a.seq - b.seq);
+    return all.slice(0, this.costs.beam);
+  }
 }
 
 function extend({ h, pieces, score }: Candidate): Hypothesis {
@@ -341,28 +374,14 @@ function extend({ h, pieces, score }: Candidate): Hypothesis {
   return { status, cells, cellScores, sizes, score, closing: new Float64Array(status.length).fill(NaN) };
 }
 
-/** The status the columns will have after the candidate's line, as a key. */
-function statusKey({ h, pieces }: Candidate): string {
-  let key = '';
-  for (let c = 0; c < h.status.length; c++) {
-    const used = pieces.some((p) => p.c === c);
-    key += used ? OPEN : h.status[c] === OPEN ? CLOSED : h.status[c];
+/** The status the columns will have after the line (a base-3 number, a digit per column). */
+function statusKey(h: Hypothesis, pieces: Piece[]): number {
+  let key = 0;
+  for (let c = h.status.length - 1; c >= 0; c--) {
+    let st = h.status[c]!;
+    if (st === OPEN) st = CLOSED;
+    for (const p of pieces) if (p.c === c) st = OPEN;
+    key = key * 3 + st;
   }
   return key;
-}
-
-/** Keep the best hypotheses, a few per status of the columns so that the beam stays varied. */
-function prune(list: Candidate[], costs: Costs): Hypothesis[] {
-  list.sort((a, b) => b.score - a.score);
-  const perStatus = new Map<string, number>();
-  const out: Hypothesis[] = [];
-  for (const cand of list) {
-    const key = statusKey(cand);
-    const n = perStatus.get(key) ?? 0;
-    if (n >= costs.perStatus) continue;
-    perStatus.set(key, n + 1);
-    out.push(extend(cand));
-    if (out.length >= costs.beam) break;
-  }
-  return out;
 }

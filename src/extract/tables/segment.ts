@@ -103,7 +103,11 @@ interface Memo {
   unitTails?: Int16Array;
 }
 const memos = new WeakMap<Token[], Memo>();
+// The row being scored asks for its memo again and again: the last one answers without a lookup.
+let lastTokens: Token[] | null = null;
+let lastMemo: Memo | null = null;
 function memoOf(tokens: Token[]): Memo {
+  if (tokens === lastTokens) return lastMemo!;
   let m = memos.get(tokens);
   if (!m) {
     const n = tokens.length;
@@ -133,6 +137,8 @@ function memoOf(tokens: Token[]): Memo {
     };
     memos.set(tokens, m);
   }
+  lastTokens = tokens;
+  lastMemo = m;
   return m;
 }
 const spanId = (a: number, b: number) => a * 65536 + b;

@@ -12,7 +12,20 @@ import { tokenWord } from './segment.js';
  * cells of one interleaved line may) do not count, nor a capital after a small
  * letter ("… đơn | Kết quả": where two cells meet).
  */
-const COMMON = new Set(COMMON_PAIRS);
+const COMMON = pairMap(COMMON_PAIRS);
+
+/** Pairs "a b" as the words that may follow each first word: asked without building "a b". */
+function pairMap(pairs: Iterable<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    const space = pair.indexOf(' ');
+    const first = pair.slice(0, space);
+    let next = out.get(first);
+    if (!next) out.set(first, (next = new Set()));
+    next.add(pair.slice(space + 1));
+  }
+  return out;
+}
 
 /** A word that closes its phrase ("đi,", "xã.", "(b/c)"): it pairs with nothing after it. */
 export function closesPhrase(raw: string): boolean {
@@ -23,13 +36,13 @@ export function closesPhrase(raw: string): boolean {
 const LEADING_WORDS = 4;
 
 export class WordPairs {
-  private pairs: Set<string> | null;
+  private pairs: Map<string, Set<string>> | null;
 
   constructor(
     pairs: Iterable<string> = [],
     private readonly source: { lines: readonly Line[]; tableLines: readonly Line[] } | null = null,
   ) {
-    this.pairs = source ? null : new Set(pairs);
+    this.pairs = source ? null : pairMap(pairs);
   }
 
   /**
@@ -42,7 +55,7 @@ export class WordPairs {
     return new WordPairs([], { lines, tableLines });
   }
 
-  private count(): Set<string> {
+  private count(): Map<string, Set<string>> {
     const { lines, tableLines } = this.source!;
     const counts = new Map<string, number>();
     const seen = new Set<string>();
@@ -66,13 +79,12 @@ export class WordPairs {
         prevUpper = startsUpper(raw);
       }
     }
-    return seen;
+    return pairMap(seen);
   }
 
   /** The document writes the two words together, or plans commonly do (common-pairs.ts). */
   has(first: string, second: string): boolean {
-    const pair = `${first} ${second}`;
     this.pairs ??= this.count();
-    return this.pairs.has(pair) || COMMON.has(pair);
+    return this.pairs.get(first)?.has(second) === true || COMMON.get(first)?.has(second) === true;
   }
 }
