@@ -91,9 +91,29 @@ export const OUTPUT_HEADS: readonly string[] = [
   'diem wifi', 'diem truy cap', 'ban do', 'so tay', 'video', 'clip',
 ];
 
+// Each list's phrases by their first character: a key is checked only against those that may start it.
+const byFirstChar = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function phrasesStarting(phrases: readonly string[], first: string): readonly string[] {
+  let index = byFirstChar.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) {
+      const list = index.get(p[0] ?? '');
+      if (list) list.push(p);
+      else index.set(p[0] ?? '', [p]);
+    }
+    byFirstChar.set(phrases, index);
+  }
+  return index.get(first) ?? NONE;
+}
+const NONE: readonly string[] = [];
+
+/** The longest of `phrases` that `key` starts with as whole words, or null. */
 export function startsWithPhrase(key: string, phrases: readonly string[]): string | null {
   let best: string | null = null;
-  for (const p of phrases) {
+  if (key.length === 0) return phrases.includes('') ? '' : null;
+  for (const p of phrasesStarting(phrases, key[0]!)) {
     if (key.startsWith(p) && (key.length === p.length || !/[\p{L}\p{N}]/u.test(key[p.length]!))) {
       if (!best || p.length > best.length) best = p;
     }
