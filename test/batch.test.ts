@@ -120,6 +120,18 @@ describe('plan-extract over a folder of plans', () => {
     expect(many.stdout).toBe(one.stdout);
   }, 60_000);
 
+  it('an output that cannot be written fails its input only, with the reason', async () => {
+    const out = join(dir, 'out-blocked');
+    const name = SEEDS[1]!.replace(/\.txt$/, '.json');
+    mkdirSync(join(out, name), { recursive: true }); // a directory where the JSON should go
+    const r = await cli([join(plans, SEEDS[0]!), join(plans, SEEDS[1]!), '--out-dir', out]);
+    expect(r.code).toBe(1);
+    expect(totals(r.stderr)).toMatchObject({ files: 2, done: 1, failed: 1 });
+    expect(r.stderr).toContain(`cannot write '${join(out, name)}': it is a directory`);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(existsSync(join(out, SEEDS[0]!.replace(/\.txt$/, '.json')))).toBe(true);
+  }, 60_000);
+
   it('runs when node is given options of its own, V8 options among them', async () => {
     const plain = await cli([join(plans, SEEDS[3]!), join(plans, SEEDS[4]!), '--jsonl', '--quiet']);
     const flagged = await cli([join(plans, SEEDS[3]!), join(plans, SEEDS[4]!), '--jsonl', '--quiet'], undefined, ['--single-threaded-gc', '--stack-trace-limit=20', '--enable-source-maps']);

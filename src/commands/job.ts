@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parsePlanInput, readPlanBytes, type ParseFileOptions } from '../input/file.js';
+import { parsePlanInput, readPlanBytesSync, type ParseFileOptions } from '../input/file.js';
 import { InputError } from '../input/errors.js';
 import { VERSION } from '../version.js';
-import { writeFileAtomic } from './output.js';
+import { OutputError, writeFileAtomicSync } from './output.js';
 
 /** One input of a batch, as the main thread hands it to a worker (plain data: it is copied). */
 export interface Job {
@@ -36,9 +36,9 @@ export interface JobResult {
 const UNUSABLE = new Set(['empty-input', 'input-too-large']);
 
 /** Does `output` already hold the document of these bytes, read by this version? */
-async function upToDate(output: string, sha256: string): Promise<boolean> {
+function upToDate(output: string, sha256: string): boolean {
   try {
-    const doc = JSON.parse(await readFile(output, 'utf8')) as { source?: { sha256?: string; parser?: string } };
+    const doc = JSON.parse(readFileSync(output, 'utf8')) as { source?: { sha256?: string; parser?: string } };
     return doc.source?.sha256 === sha256 && doc.source?.parser === VERSION;
   } catch {
     return false;
@@ -59,13 +59,17 @@ export function failedResult(job: Job, code: string, message: string): JobResult
   };
 }
 
-/** Read, parse and write (or return) one input; never throws for a bad input. */
+/**
+ * Read, parse and write (or return) one input; never throws for a bad input.
+ * Its files are read and written synchronously: a worker thread runs one job
+ * at a time, and waiting on Node's thread pool left it idle for longer.
+ */
 export async function runJob(job: Job): Promise<JobResult> {
   const base = { index: job.index, path: job.path, indicators: 0, tasks: 0, warnings: 0 };
   const failed = (code: string, message: string) => failedResult(job, code, message);
   try {
-    const bytes = await readPlanBytes(job.path, job.maxBytes);
-    if (job.incremental && job.output && (await upToDate(job.output, createHash('sha256').update(bytes).digest('hex')))) {
+    const bytes = readPlanBytesSync(job.path, job.maxBytes);
+    if (job.incremental && job.output && upToDate(job.output, createHash('sha256').update(bytes).digest('hex'))) {
       return { ...base, status: 'skipped' };
     }
     const doc = await parsePlanInput(bytes, job.path, { encoding: job.encoding ?? 'auto', ...(job.maxBytes !== undefined ? { maxLength: job.maxBytes } : {}) });
@@ -79,12 +83,13 @@ export async function runJob(job: Job): Promise<JobResult> {
       warnings: doc.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error').length,
     };
     if (job.output) {
-      await mkdir(dirname(job.output), { recursive: true });
-      await writeFileAtomic(job.output, (job.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2)) + '\n');
+      mkdirSync(dirname(job.output), { recursive: true });
+      writeFileAtomicSync(job.output, (job.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2)) + '\n');
     } else result.line = JSON.stringify(doc);
     return result;
   } catch (err) {
     if (err instanceof InputError) return failed(err.code, err.message);
+    if (err instanceof OutputError) return failed('write-failed', err.message);
     const message = err instanceof Error ? err.message : String(err);
     return failed('internal-error', `internal error: ${message} (please report this with the input file)`);
   }

@@ -1,3 +1,4 @@
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
@@ -24,22 +25,45 @@ function describe(err: unknown): InputError {
   return new InputError('unreadable', e?.message ?? String(err));
 }
 
+/** Refuse a directory, or a file over the size limit, before reading it. */
+function checkFile(s: { isDirectory(): boolean; size: number }, maxBytes: number): void {
+  if (s.isDirectory()) throw new InputError('is-directory', 'this is a directory, not a file');
+  if (s.size > maxBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new InputError('too-large', `the file is ${mb(s.size)}, over the ${mb(maxBytes)} limit; plan texts are rarely over 1 MB (raise the limit with --max-size if this really is one plan)`);
+  }
+}
+
 /** Read the bytes of a plan file, refusing what cannot be a plan. */
 export async function readPlanBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Buffer> {
-  let size: number;
+  let s: Stats;
   try {
-    const s = await stat(path);
-    if (s.isDirectory()) throw new InputError('is-directory', 'this is a directory, not a file');
-    size = s.size;
+    s = await stat(path);
   } catch (err) {
-    throw err instanceof InputError ? err : describe(err);
+    throw describe(err);
   }
-  if (size > maxBytes) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw new InputError('too-large', `the file is ${mb(size)}, over the ${mb(maxBytes)} limit; plan texts are rarely over 1 MB (raise the limit with --max-size if this really is one plan)`);
-  }
+  checkFile(s, maxBytes);
   try {
     return await readFile(path);
+  } catch (err) {
+    throw describe(err);
+  }
+}
+
+/**
+ * readPlanBytes without waiting on Node's thread pool: for a batch's worker
+ * threads, which have nothing else to do meanwhile.
+ */
+export function readPlanBytesSync(path: string, maxBytes = DEFAULT_MAX_BYTES): Buffer {
+  let s: Stats;
+  try {
+    s = statSync(path);
+  } catch (err) {
+    throw describe(err);
+  }
+  checkFile(s, maxBytes);
+  try {
+    return readFileSync(path);
   } catch (err) {
     throw describe(err);
   }
