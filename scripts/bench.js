@@ -6,11 +6,12 @@
 //   pdf    the seeds laid out as PDFs (scripts/pdf-plans.js), parsed over and over; beside
 //          pdf-parse's getText() alone on the same files.
 //   batch  the CLI over 1,000 plan files (copies of the seeds) with --jobs 1 and with --jobs
-//          = cores, writing --out-dir; wall time, speed-up and the process's peak RSS.
+//          = cores, writing --out-dir; wall time, speed-up and the process's peak RSS. Beside
+//          it, the ceiling this machine sets: the bare parse in 1 and in `cores` processes.
 //
 // Figures are medians of timed rounds after a warm-up. BENCH_ROUNDS, BENCH_ROUND_MS,
 // BENCH_FILES and BENCH_ONLY=text,pdf,batch tune a run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -128,6 +129,17 @@ if (ONLY.has('batch')) {
     const cores = availableParallelism();
     const one = run(1);
     const many = run(cores);
+    // The machine's own ceiling for this work: the same parse in `n` separate processes at once
+    // (no threads, files or JSON), each parsing the seeds in turn as many times as a batch job's share.
+    const apart = (n) => {
+      const docs = Math.ceil(BATCH_FILES / cores);
+      const script = `import { readFileSync, readdirSync } from 'node:fs'; const { parsePlanBytes } = await import(${JSON.stringify(join(root, 'dist/input/file.js'))}); const dir = ${JSON.stringify(join(root, 'seeds'))}; const seeds = readdirSync(dir).filter((f) => /\\.(txt|md)$/.test(f)).sort().map((f) => readFileSync(dir + '/' + f)); for (let i = 0; i < ${docs}; i++) parsePlanBytes(seeds[i % seeds.length], 'x.txt');`;
+      const t0 = performance.now();
+      const children = Array.from({ length: n }, () => spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' }));
+      return Promise.all(children.map((c) => new Promise((resolve) => c.on('exit', resolve)))).then(() => ({ ms: performance.now() - t0, docs: docs * n }));
+    };
+    const apartOne = await apart(1);
+    const apartMany = await apart(cores);
     say(`\nBatch: the CLI over ${BATCH_FILES} plan files (${(bytes / 1e6).toFixed(1)} MB), --out-dir`);
     say(row(['--jobs', 'docs/s', 'wall time', 'speed-up', 'peak RSS']));
     say(row(['---', '---:', '---:', '---:', '---:']));
@@ -137,6 +149,12 @@ if (ONLY.has('batch')) {
     ]) {
       say(row([String(jobs), ((BATCH_FILES * 1000) / r.ms).toFixed(0), `${(r.ms / 1000).toFixed(1)} s`, `${(one.ms / r.ms).toFixed(2)}×`, `${(r.rss / 1024).toFixed(0)} MB`]));
     }
+    const rate = (r) => (r.docs * 1000) / r.ms;
+    say(`\nCeiling: the parse alone (no worker threads, files or JSON) in 1 and in ${cores} separate processes at once, ${Math.ceil(BATCH_FILES / cores)} documents each`);
+    say(row(['processes', 'docs/s', 'speed-up']));
+    say(row(['---', '---:', '---:']));
+    say(row(['1', rate(apartOne).toFixed(0), '1.00×']));
+    say(row([String(cores), rate(apartMany).toFixed(0), `${(rate(apartMany) / rate(apartOne)).toFixed(2)}×`]));
     if (one.code !== 0 || many.code !== 0) say(`(exit codes ${one.code}, ${many.code}: some files failed)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
