@@ -77,7 +77,7 @@ describe('plan-extract CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it.each(bad)('%s: one clear line on stderr and exit %i, no stack trace', async (_name, args, code, message) => {
+  it.each(bad)('%s (%j): exit %i, one clear line on stderr, no stack trace', async (_name, args, code, message) => {
     const r = await cli(args());
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message);

@@ -1,28 +1,18 @@
 import { mkdir } from 'node:fs/promises';
-import type { ChalkInstance } from 'chalk';
-import type { ParseFileOptions } from '../input/file.js';
+import type { CommonOptions, Io } from './extract.js';
 import { outputPaths, type InputFile } from './inputs.js';
 import type { Job, JobResult } from './job.js';
 import { OutputError } from './output.js';
 import { inProcess, workerPool, type Runner } from './pool.js';
 
-export interface BatchOptions {
+export interface BatchOptions extends CommonOptions {
   outDir?: string;
   jsonl?: boolean;
   jobs: number;
   incremental?: boolean;
-  strict?: boolean;
-  quiet?: boolean;
-  compact?: boolean;
-  encoding?: ParseFileOptions['encoding'];
-  maxSize?: number;
 }
 
-export interface BatchIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  stderrIsTTY: boolean;
-  color: ChalkInstance;
+export interface BatchIo extends Omit<Io, 'readStdin'> {
   /** Milliseconds, for the elapsed time (injectable in tests). */
   now: () => number;
 }

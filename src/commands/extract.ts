@@ -4,13 +4,17 @@ import { InputError } from '../input/errors.js';
 import type { PlanDocument } from '../model/schema.js';
 import { writeFileAtomic } from './output.js';
 
-export interface ExtractOptions {
-  output?: string;
+/** Options that one input and a batch share. */
+export interface CommonOptions {
   compact?: boolean;
   strict?: boolean;
   quiet?: boolean;
   encoding?: ParseFileOptions['encoding'];
   maxSize?: number;
+}
+
+export interface ExtractOptions extends CommonOptions {
+  output?: string;
 }
 
 export interface Io {
