@@ -77,14 +77,16 @@ describe('plan-extract CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it.each(bad)('%s (%j): exit %i, one clear line on stderr, no stack trace', async (_name, args, code, message) => {
-    const r = await cli(args());
-    expect(r.code).toBe(code);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
-    expect(r.stdout).toBe('');
-  });
+  for (const [name, args, code, message] of bad) {
+    it(`${name}: exit ${code}, one clear line on stderr, no stack trace`, async () => {
+      const r = await cli(args());
+      expect(r.code).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+      expect(r.stdout).toBe('');
+    });
+  }
 });
 
 describe('large inputs', () => {
