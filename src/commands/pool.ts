@@ -23,7 +23,7 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 3
  * Node's options for the workers: the main thread's, but not those that only mean something
  * to a main script (`node --input-type=module -e …` would stop every worker at its start).
  */
-export function workerExecArgv(execArgv: readonly string[]): string[] {
+function workerExecArgv(execArgv: readonly string[]): string[] {
   return execArgv.filter((a) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(a));
 }
 

@@ -167,10 +167,9 @@ function phraseHits(key: string, phrases: readonly string[], words: boolean): { 
 function verbsInside(tokens: Token[], a: number, b: number): number {
   const m = memoOf(tokens);
   if (!m.verbs) {
-    const key = spanKey(tokens, 0, tokens.length);
+    const key = joinedKey(tokens);
     m.verbs = phraseHits(key, TASK_VERBS, true);
     m.named = phraseHits(key, UNIT_NAMES_WITH_VERBS, false);
-    spanText(tokens, 0, 1);
   }
   const from = m.charStart[a]!;
   const to = m.charEnd[b - 1]!;
@@ -193,7 +192,7 @@ function verbsInside(tokens: Token[], a: number, b: number): number {
       }
     }
     if (named) continue;
-    cost += /^\p{Lu}/u.test(m.text!.slice(hit.from, hit.from + 1)) ? 4 : 1.5;
+    cost += /^\p{Lu}/u.test(joinedText(tokens).slice(hit.from, hit.from + 1)) ? 4 : 1.5;
   }
   return cost;
 }
@@ -230,19 +229,27 @@ function targetAt(tokens: Token[], a: number, b: number): { score: number; rest:
   return spanMemo(m.target, tokens, a, b, readTargetCell);
 }
 
-/** tokens[a, b)'s keys joined by spaces: a slice of all of them joined once. */
+/** All the tokens' keys joined by spaces, made once per token list. */
+function joinedKey(tokens: Token[]): string {
+  const m = memoOf(tokens);
+  return (m.key ??= tokens.map((t) => t.key).join(' '));
+}
+/** All the tokens as written joined by spaces: a token's text is as long as its key, so offsets agree. */
+function joinedText(tokens: Token[]): string {
+  const m = memoOf(tokens);
+  return (m.text ??= tokens.map((t) => t.text).join(' '));
+}
+/** tokens[a, b)'s keys joined by spaces. */
 function spanKey(tokens: Token[], a: number, b: number): string {
   if (b <= a) return '';
   const m = memoOf(tokens);
-  m.key ??= tokens.map((t) => t.key).join(' ');
-  return m.key.slice(m.charStart[a], m.charEnd[b - 1]);
+  return joinedKey(tokens).slice(m.charStart[a], m.charEnd[b - 1]);
 }
-/** tokens[a, b) as written, joined by spaces (a token's text is as long as its key). */
+/** tokens[a, b) as written, joined by spaces. */
 function spanText(tokens: Token[], a: number, b: number): string {
   if (b <= a) return '';
   const m = memoOf(tokens);
-  m.text ??= tokens.map((t) => t.text).join(' ');
-  return m.text.slice(m.charStart[a], m.charEnd[b - 1]);
+  return joinedText(tokens).slice(m.charStart[a], m.charEnd[b - 1]);
 }
 
 function endsBadly(tokens: Token[], b: number): number {
