@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { CommonOptions, Io } from './extract.js';
 import { outputPaths, type InputFile } from './inputs.js';
-import type { Job, JobResult } from './job.js';
+import { errorLine, type Job, type JobResult } from './job.js';
 import { OutputError } from './output.js';
 import { inProcess, workerPool, type Runner } from './pool.js';
 
@@ -63,7 +63,7 @@ export async function runBatch(files: readonly InputFile[], unmatched: readonly 
   const totals: BatchTotals = { files: files.length + unmatched.length, done: 0, failed: 0, skipped: 0, indicators: 0, tasks: 0, warned: 0, warnings: 0, elapsedMs: 0 };
   const failures: { path: string; message: string }[] = unmatched.map((u) => ({ path: u.arg, message: u.reason }));
   totals.failed += unmatched.length;
-  if (opts.jsonl) for (const u of unmatched) io.stdout(JSON.stringify({ source: { path: u.arg }, error: { code: 'not-found', message: u.reason } }) + '\n');
+  if (opts.jsonl) for (const u of unmatched) io.stdout(errorLine(u.arg, 'not-found', u.reason) + '\n');
 
   const progress = io.stderrIsTTY && !opts.quiet ? new Progress(io, files.length) : null;
   // Several inputs always go to worker threads (one with --jobs 1): their heaps stay small.

@@ -45,6 +45,11 @@ function upToDate(output: string, sha256: string): boolean {
   }
 }
 
+/** The --jsonl line that stands in place of the document of an input that failed. */
+export function errorLine(path: string, code: string, message: string): string {
+  return JSON.stringify({ source: { path }, error: { code, message } });
+}
+
 /** A job that failed: why, and (--jsonl) the line that says so in place of its document. */
 export function failedResult(job: Job, code: string, message: string): JobResult {
   return {
@@ -55,7 +60,7 @@ export function failedResult(job: Job, code: string, message: string): JobResult
     tasks: 0,
     warnings: 0,
     error: { code, message },
-    ...(job.output === null ? { line: JSON.stringify({ source: { path: job.path }, error: { code, message } }) } : {}),
+    ...(job.output === null ? { line: errorLine(job.path, code, message) } : {}),
   };
 }
 
