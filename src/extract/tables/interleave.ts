@@ -262,41 +262,61 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
   let beam: Hypothesis[] = [{ status: new Uint8Array(k), cells: roles.map(() => []), cellScores: new Float64Array(k), sizes: new Int32Array(k), score: 0, closing: new Float64Array(k).fill(NaN) }];
   lines.forEach(([s, e], li) => {
     const candidates = new Candidates(costs);
-    for (const h of beam) {
-      const pieces: Piece[] = [];
-      const walk = (pos: number, lastCol: number, score: number): void => {
-        if (pos === e) {
-          // Open cells that this line did not go on with are closed.
-          let settled = score;
-          for (let c = 0; c < k && settled > NEG; c++) {
-            if (h.status[c] === OPEN && !pieces.some((p) => p.c === c)) settled += closing(h, c);
-          }
-          if (settled > NEG) candidates.offer(h, pieces, settled);
-          return;
-        }
-        for (let c = lastCol + 1; c < k; c++) {
-          const st = h.status[c]!;
-          if (st === CLOSED) continue;
-          // The name opens the row: it starts the first line and cannot start later.
-          if (c === 0 && st === NOT_STARTED && li > 0) continue;
+    beam.forEach((h, rank) => {
+      const line = new LineMoves(s, e, k);
+      // The moves of this line: a piece tokens[pos, j) of column c, with what it adds to the score.
+      for (let c = 0; c < k; c++) {
+        const st = h.status[c]!;
+        if (st === CLOSED) continue;
+        // The name opens the row: it starts the first line and cannot start later.
+        if (c === 0 && st === NOT_STARTED && li > 0) continue;
+        const starting = st === NOT_STARTED;
+        const room = Math.min(models[c]!.maxLen - h.sizes[c]!, c === 0 ? Infinity : MAX_PIECE);
+        const cell = h.cells[c]!;
+        for (let pos = s; pos < e; pos++) {
           if (c > 0 && li === 0 && pos === s) continue;
-          const starting = st === NOT_STARTED;
           if (starting && c > 0 && opensCell(tokens[pos]!) < 0) continue;
-          const room = Math.min(models[c]!.maxLen - h.sizes[c]!, c === 0 ? Infinity : MAX_PIECE);
           const limit = Math.min(e, pos + room);
-          const cell = h.cells[c]!;
           const onward = starting ? 0 : scorer.continuation(cell[cell.length - 1]![1] - 1, pos) - partial(h.cellScores[c]!);
           for (let j = pos + 1; j <= limit; j++) {
             const v = starting ? scorer.single(c, pos, j, true) : scorer.goneOn(c, cell, pos, j, e);
             const gain = scorer.cut(pos, starting && c > 0) + (starting ? partial(v) + scorer.opener(c, pos) : partial(v) + onward);
-            pieces.push({ c, a: pos, b: j, v });
-            walk(j, c, score + gain);
-            pieces.pop();
+            line.add(c, pos, j, v, gain);
           }
         }
+        // Open cells that the line does not go on with are closed.
+        if (h.status[c] === OPEN) line.closes[c] = closing(h, c);
+      }
+      line.bound();
+      const pieces: Piece[] = [];
+      /**
+       * Every split of the line into pieces of columns in order (a column not yet started, or
+       * one that went on through the line before), best first, leaving out those that cannot
+       * score among the readings kept (`line.best` is the most the rest of the line can add).
+       * The score is summed as the pieces come, then the closed cells, so that readings found
+       * in any order score to the bit as when they were found in order.
+       */
+      const walk = (pos: number, lastCol: number, score: number, skipped: number): void => {
+        if (pos === e) {
+          let settled = score;
+          for (let c = 0; c < k && settled > NEG; c++) {
+            if (h.status[c] === OPEN && !pieces.some((p) => p.c === c)) settled += closing(h, c);
+          }
+          if (settled > NEG) candidates.offer(h, rank, pieces, settled);
+          return;
+        }
+        const rest = line.best(pos, lastCol);
+        if (rest === NEG || score + skipped + rest < candidates.floor() - SLACK) return;
+        for (const m of line.movesFrom(pos, lastCol)) {
+          const bound = score + skipped + m.bound;
+          if (bound < candidates.floor() - SLACK) break;
+          pieces.push({ c: m.c, a: pos, b: m.j, v: m.v });
+          walk(m.j, m.c, score + m.gain, skipped + m.skipped);
+          pieces.pop();
+        }
       };
-      walk(s, -1, h.score);
-    }
+      walk(s, -1, h.score, 0);
+    });
     beam = candidates.best().map(extend);
   });
   // Cells still open close; columns never started are empty.
@@ -320,41 +340,181 @@ interface Piece {
   v: number;
 }
 
+/** Below the lowest score kept by this much, a reading is left out (sums in another order differ in their last bits). */
+const SLACK = 1e-6;
+
+/** A move of the search within a line: piece tokens[pos, j) of column c. */
+interface Move {
+  c: number;
+  j: number;
+  v: number;
+  /** What the piece adds to the score. */
+  gain: number;
+  /** What closing the open columns it skips adds. */
+  skipped: number;
+  /** The most a reading that makes this move can score from here on. */
+  bound: number;
+}
+
+/**
+ * The moves of one hypothesis through one line, and for each place in it the
+ * most that the rest of the line can add: a dynamic program over (token,
+ * last column used), exact, so that the search may leave out what cannot
+ * score among the readings kept.
+ */
+class LineMoves {
+  /** What closing each open column adds when the line does not go on with it (0 for the others). */
+  readonly closes: Float64Array;
+  private readonly starting: { c: number; j: number; v: number; gain: number }[][] = [];
+  private readonly rest: Float64Array;
+  private readonly moves = new Map<number, Move[]>();
+
+  constructor(
+    private readonly s: number,
+    private readonly e: number,
+    private readonly k: number,
+  ) {
+    this.closes = new Float64Array(k);
+    for (let pos = s; pos < e; pos++) this.starting.push([]);
+    this.rest = new Float64Array((e - s + 1) * (k + 1));
+  }
+
+  add(c: number, pos: number, j: number, v: number, gain: number): void {
+    this.starting[pos - this.s]!.push({ c, j, v, gain });
+  }
+
+  private at(pos: number, lastCol: number): number {
+    return (pos - this.s) * (this.k + 1) + lastCol + 1;
+  }
+
+  /** Fill in the most each (token, last column) can add to the end of the line. */
+  bound(): void {
+    const { s, e, k, closes, rest } = this;
+    for (let last = -1; last < k; last++) {
+      let sum = 0;
+      for (let c = last + 1; c < k; c++) sum += closes[c]!;
+      rest[this.at(e, last)] = sum;
+    }
+    const best = new Float64Array(k);
+    for (let pos = e - 1; pos >= s; pos--) {
+      best.fill(NEG);
+      for (const m of this.starting[pos - s]!) best[m.c] = Math.max(best[m.c]!, m.gain + rest[this.at(m.j, m.c)]!);
+      for (let last = -1; last < k; last++) {
+        let v = NEG;
+        let skipped = 0;
+        for (let c = last + 1; c < k; c++) {
+          v = Math.max(v, skipped + best[c]!);
+          skipped += closes[c]!;
+        }
+        rest[this.at(pos, last)] = v;
+      }
+    }
+  }
+
+  /** The most the line can add from tokens[pos] on, after column lastCol. */
+  best(pos: number, lastCol: number): number {
+    return this.rest[this.at(pos, lastCol)]!;
+  }
+
+  /** The moves from tokens[pos] after column lastCol that can lead to a reading, best bound first. */
+  movesFrom(pos: number, lastCol: number): Move[] {
+    const id = this.at(pos, lastCol);
+    let out = this.moves.get(id);
+    if (out) return out;
+    out = [];
+    const skippedBefore = new Float64Array(this.k);
+    for (let c = lastCol + 2; c < this.k; c++) skippedBefore[c] = skippedBefore[c - 1]! + this.closes[c - 1]!;
+    for (const m of this.starting[pos - this.s]!) {
+      if (m.c <= lastCol) continue;
+      const skipped = skippedBefore[m.c]!;
+      const bound = skipped + m.gain + this.rest[this.at(m.j, m.c)]!;
+      if (bound === NEG) continue;
+      out.push({ c: m.c, j: m.j, v: m.v, gain: m.gain, skipped, bound });
+    }
+    out.sort((x, y) => y.bound - x.bound || x.c - y.c || x.j - y.j);
+    this.moves.set(id, out);
+    return out;
+  }
+}
+
 interface Candidate {
   h: Hypothesis;
   pieces: Piece[];
   score: number;
-  /** Order of arrival: of two readings that score alike, the first found is kept. */
-  seq: number;
+  /** Where h stands in the beam: with the pieces, the order in which a search in order finds the readings. */
+  rank: number;
+}
+
+/**
+ * Of two readings that score alike, the one a search in order (hypotheses in
+ * beam order, then columns and piece ends ascending) finds first.
+ */
+function foundFirst(x: Candidate, y: Candidate): number {
+  if (x.rank !== y.rank) return x.rank - y.rank;
+  const n = Math.min(x.pieces.length, y.pieces.length);
+  for (let i = 0; i < n; i++) {
+    const p = x.pieces[i]!;
+    const q = y.pieces[i]!;
+    if (p.c !== q.c) return p.c - q.c;
+    if (p.b !== q.b) return p.b - q.b;
+  }
+  return x.pieces.length - y.pieces.length;
+}
+
+/** x is kept before y: a higher score, or the same score found first. */
+function before(x: Candidate, y: Candidate): boolean {
+  return x.score > y.score || (x.score === y.score && foundFirst(x, y) < 0);
 }
 
 /**
  * The readings of a line worth keeping: the best `beam`, no more than
  * `perStatus` of them alike in which cells are open, so that the beam stays
  * varied. Kept as they come (a search may find thousands), so that only
- * readings that may be kept are copied.
+ * readings that may be kept are copied; readings may come in any order.
  */
 class Candidates {
   private readonly buckets = new Map<number, Candidate[]>();
-  private seq = 0;
+  /** The scores of every reading now kept, highest first. */
+  private readonly kept: number[] = [];
   constructor(private readonly costs: Costs) {}
 
-  offer(h: Hypothesis, pieces: Piece[], score: number): void {
-    const seq = this.seq++;
+  /**
+   * The lowest score a reading can have and still be among the best `beam`
+   * at the end: as many readings as the beam holds already score this much
+   * (buckets only ever keep better ones).
+   */
+  floor(): number {
+    return this.kept.length >= this.costs.beam ? this.kept[this.costs.beam - 1]! : NEG;
+  }
+
+  offer(h: Hypothesis, rank: number, pieces: Piece[], score: number): void {
     const key = statusKey(h, pieces);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = []));
-    if (bucket.length >= this.costs.perStatus && score <= bucket[bucket.length - 1]!.score) return;
+    const candidate: Candidate = { h, pieces, score, rank };
+    if (bucket.length >= this.costs.perStatus && !before(candidate, bucket[bucket.length - 1]!)) return;
     let at = bucket.length;
-    while (at > 0 && bucket[at - 1]!.score < score) at--;
-    bucket.splice(at, 0, { h, pieces: pieces.slice(), score, seq });
-    if (bucket.length > this.costs.perStatus) bucket.pop();
+    while (at > 0 && before(candidate, bucket[at - 1]!)) at--;
+    candidate.pieces = pieces.slice();
+    bucket.splice(at, 0, candidate);
+    this.keep(score);
+    if (bucket.length > this.costs.perStatus) this.drop(bucket.pop()!.score);
+  }
+
+  private keep(score: number): void {
+    let at = this.kept.length;
+    while (at > 0 && this.kept[at - 1]! < score) at--;
+    this.kept.splice(at, 0, score);
+  }
+
+  private drop(score: number): void {
+    this.kept.splice(this.kept.lastIndexOf(score), 1);
   }
 
   best(): Candidate[] {
     const all: Candidate[] = [];
     for (const bucket of this.buckets.values()) all.push(...bucket);
-    all.sort((a, b) => b.score - a.score || a.seq - b.seq);
+    all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     return all.slice(0, this.costs.beam);
   }
 }
