@@ -571,32 +571,35 @@ function timelineColumnScore(tokens: Token[], a: number, b: number, open = false
 export interface ColumnModel {
   empty: number;
   maxLen: number;
+  /** The most score() gives a closed cell: a span that cannot beat what its end holds with this much is not scored. */
+  most: number;
   /** How well tokens[a, b) read as the column's cell; `open`: the cell may still go on, so how it ends does not count. */
   score(tokens: Token[], a: number, b: number, open?: boolean): number;
 }
 
 export const MODELS: Record<ColumnRole, ColumnModel> = {
-  number: { empty: 0, maxLen: 0, score: () => NEG },
-  name: { empty: NEG, maxLen: Infinity, score: nameColumnScore },
-  unit: { empty: -1, maxLen: 7, score: unitColumnScore },
-  target: { empty: -1.5, maxLen: 40, score: targetColumnScore },
+  number: { empty: 0, maxLen: 0, most: NEG, score: () => NEG },
+  name: { empty: NEG, maxLen: Infinity, most: 0, score: nameColumnScore },
+  unit: { empty: -1, maxLen: 7, most: 3, score: unitColumnScore },
+  target: { empty: -1.5, maxLen: 40, most: 4, score: targetColumnScore },
   // A lead is usually one unit, support often a list: with nothing else to go on, a second
   // unit run into the lead cell counts a little more against it than one run into support.
-  // A list of units is likelier in support than in lead.
-  lead: { empty: -2, maxLen: 30, score: (t, a, b, open) => unitPhraseScore(t, a, b, 1.75, open, 0.3) },
+  // A list of units is likelier in support than in lead. (A unit phrase scores 3, and 0.5 more when whole.)
+  lead: { empty: -2, maxLen: 30, most: 3.5, score: (t, a, b, open) => unitPhraseScore(t, a, b, 1.75, open, 0.3) },
   support: {
     empty: 0,
     maxLen: 40,
+    most: 3.5,
     score: (t, a, b, open) => {
       const s = unitPhraseScore(t, a, b, 1.5, open);
       return s === NEG ? (b - a <= 12 && t[a]!.upper ? -3 : NEG) : s;
     },
   },
-  output: { empty: -0.5, maxLen: 30, score: outputColumnScore },
-  timeline: { empty: -1.5, maxLen: 14, score: timelineColumnScore },
-  note: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
-  funding: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
-  other: { empty: 0, maxLen: 20, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
+  output: { empty: -0.5, maxLen: 30, most: 2, score: outputColumnScore },
+  timeline: { empty: -1.5, maxLen: 14, most: 4, score: timelineColumnScore },
+  note: { empty: 0, maxLen: 20, most: -0.5, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
+  funding: { empty: 0, maxLen: 20, most: -0.5, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
+  other: { empty: 0, maxLen: 20, most: -0.5, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
 };
 
 /** A cell starts with a capital (or a number or a sign), best on a new line: +1, 0, or -1 when it cannot start one. */
@@ -651,11 +654,17 @@ export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation |
       const limit = Math.min(n, model.maxLen === Infinity ? n : i + model.maxLen);
       let first = 0;
       while (cuts[first]! <= i) first++;
+      // What a cell starting here gains or loses whatever its end (the same sum as below, to the bit).
+      const opening = c > 0 ? opensCell(tokens[i]!) + splitsWholeName(tokens, i) : 0;
+      // The most a cell from here can reach: no better than what an end already holds, it is not scored.
+      const most = c > 0 ? base + (model.most + opening) : base + model.most;
+      const next = best[c + 1]!;
       for (let q = first; q < cuts.length && cuts[q]! <= limit; q++) {
         const j = cuts[q]!;
+        if (most <= next[j]!) continue;
         let s = model.score(tokens, i, j);
         if (s === NEG) continue;
-        if (c > 0) s += opensCell(tokens[i]!) + splitsWholeName(tokens, i);
+        if (c > 0) s += opening;
         const v = base + s;
         if (v > best[c + 1]![j]!) {
           best[c + 1]![j] = v;

@@ -32,6 +32,20 @@ export function closesPhrase(raw: string): boolean {
   return /[,;.:!?)"”]$/.test(raw);
 }
 
+const letterMemo = new Map<string, boolean>();
+
+/** The word holds a letter (not only digits). */
+function hasLetter(w: string): boolean {
+  if (w === '') return false;
+  let v = letterMemo.get(w);
+  if (v === undefined) {
+    v = /\p{L}/u.test(w);
+    if (letterMemo.size > 100_000) letterMemo.clear();
+    letterMemo.set(w, v);
+  }
+  return v;
+}
+
 /** How many words of a table line are read for pairs. */
 const LEADING_WORDS = 4;
 
@@ -57,29 +71,40 @@ export class WordPairs {
 
   private count(): Map<string, Set<string>> {
     const { lines, tableLines } = this.source!;
-    const counts = new Map<string, number>();
-    const seen = new Set<string>();
+    // How often each word follows each first word: once (false) or twice and more (in `pairs`).
+    const once = new Map<string, Set<string>>();
+    const pairs = new Map<string, Set<string>>();
     const leading = new Set(tableLines);
     for (const line of [...lines, ...tableLines]) {
       if (line.role !== 'content') continue;
       let prev = '';
+      let prevLetter = false;
       let prevUpper = false;
       const words = line.text.split(/\s+/);
-      for (const raw of leading.has(line) ? words.slice(0, LEADING_WORDS) : words) {
+      const n = leading.has(line) ? Math.min(words.length, LEADING_WORDS) : words.length;
+      for (let i = 0; i < n; i++) {
+        const raw = words[i]!;
         const w = tokenWord(raw);
+        const letter = hasLetter(w);
+        const upper = startsUpper(raw);
         // A capital after a small letter ("… đơn | Kết quả") is where cells meet in interleaved lines.
-        if (prev && w && /\p{L}/u.test(w) && /\p{L}/u.test(prev) && !(startsUpper(raw) && !prevUpper)) {
-          const pair = `${prev} ${w}`;
-          const n = (counts.get(pair) ?? 0) + 1;
-          counts.set(pair, n);
-          if (n === 2) seen.add(pair);
+        if (prevLetter && letter && !(upper && !prevUpper)) {
+          let seen = once.get(prev);
+          if (!seen) once.set(prev, (seen = new Set()));
+          if (!seen.has(w)) seen.add(w);
+          else {
+            let twice = pairs.get(prev);
+            if (!twice) pairs.set(prev, (twice = new Set()));
+            twice.add(w);
+          }
         }
         // A word that ends a phrase ("đi,", "xã.") does not pair with the next one.
         prev = closesPhrase(raw) ? '' : w;
-        prevUpper = startsUpper(raw);
+        prevLetter = prev !== '' && letter;
+        prevUpper = upper;
       }
     }
-    return pairMap(seen);
+    return pairs;
   }
 
   /** The document writes the two words together, or plans commonly do (common-pairs.ts). */
