@@ -273,7 +273,7 @@ export function readTables(text: string): TableBlock[] {
 }
 
 /** Longest sample of the text given to franc: enough to tell a language, quick to read. */
-const LANGUAGE_SAMPLE = 1500;
+const LANGUAGE_SAMPLE = 600;
 // The languages a document sent here may be in. Among all of franc's 400, a short or
 // upper-case Vietnamese text can read as Mende or Bambara; text under 200 characters is not read.
 const LANGUAGES = ['vie', 'eng', 'fra', 'deu', 'spa', 'rus', 'cmn', 'jpn', 'kor', 'khm', 'lao', 'tha', 'ind', 'zlm'];

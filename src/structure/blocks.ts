@@ -2,7 +2,7 @@ import type { Line } from '../normalize/lines.js';
 import { joinPieces } from '../normalize/line-joins.js';
 import type { Mapped } from '../text/mapped.js';
 import type { LineIndex } from '../text/positions.js';
-import { isUpperText, startsUpper, tonalKey } from '../text/fold.js';
+import { isUpperText, startsUpper, tonalKey, trailingLetters } from '../text/fold.js';
 import { detectTableHeader, headerLinesAbove } from '../extract/tables/header.js';
 import { parseTable, type ParsedTable } from '../extract/tables/table.js';
 import { targetCellScore } from '../extract/targets.js';
@@ -49,8 +49,8 @@ export function breaksBefore(prev: Line, cur: Line, layout: Layout, heading = fa
   // "… như sau:" / "Tổ chức …" ends a lead-in; "… toàn trình:" / "≥ 90%." and "… cấp xã:" /
   // "Top 15 của tỉnh." go on: the line after the colon is the value.
   if (/:$/.test(prev.text)) return startsUpper(cur.text) && targetCellScore(cur.text) === 0;
-  const lastWord = /(\p{L}+)$/u.exec(prev.text);
-  if (lastWord && CONNECTOR_END.has(tonalKey(lastWord[1]!))) return false;
+  const lastWord = trailingLetters(prev.text);
+  if (lastWord && CONNECTOR_END.has(tonalKey(lastWord))) return false;
   // A heading in capitals wrapped onto the next line: "I. MỤC ĐÍCH," / "YÊU CẦU".
   if (isUpperText(prev.text) && isUpperText(cur.text) && cur.text.length <= 120 && !SENTENCE_END.test(prev.text)) return false;
   const ended = SENTENCE_END.test(prev.text);
@@ -105,13 +105,14 @@ function splitsCompound(prev: Line, cur: Line): boolean {
   return DASH_COMPOUNDS.test(`${tail} - ${head}`);
 }
 
-function unclosedParen(lines: readonly Line[]): boolean {
-  let depth = 0;
-  for (const l of lines) for (const c of l.text) {
-    if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
+/** The depth of open parentheses after `text`, from `depth` before it (a stray ")" closes nothing). */
+function parenDepth(depth: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
   }
-  return depth > 0;
+  return depth;
 }
 
 /**
@@ -121,7 +122,12 @@ function unclosedParen(lines: readonly Line[]): boolean {
  */
 export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] {
   const blocks: Block[] = [];
-  let open: { marker: Marker | null; lines: Line[] } | null = null;
+  // `depth`: parentheses the open block's lines leave open.
+  let open: { marker: Marker | null; lines: Line[]; depth: number } | null = null;
+  const add = (line: Line) => {
+    open!.lines.push(line);
+    open!.depth = parenDepth(open!.depth, line.text);
+  };
   const close = () => {
     if (!open) return;
     const pieces = open.lines.map((l, i) => (i === 0 && open!.marker ? l.m.slice(open!.marker.textStart) : l.m));
@@ -151,12 +157,12 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
     }
     const marker = detectMarker(line);
     if (open && marker && splitsCompound(open.lines[open.lines.length - 1]!, line)) {
-      open.lines.push(line);
+      add(line);
       continue;
     }
     if (marker) {
       close();
-      open = { marker, lines: [line] };
+      open = { marker, lines: [line], depth: parenDepth(0, line.text) };
       continue;
     }
     if (open) {
@@ -166,13 +172,13 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       const headingLine = open.marker !== null && open.marker.style !== 'bullet' && open.lines.length === 1;
       // "4. Bảo đảm an toàn thông tin …, đơn vị." / (blank) / "Nhiệm vụ cụ thể … tại Phụ lục."
       const paragraphEnds = blanksBefore > ctx.layout.blankRun && SENTENCE_END.test(prev.text) && startsUpper(line.text);
-      if (markerOnly || (!paragraphEnds && !breaksBefore(prev, line, ctx.layout, headingLine, unclosedParen(open.lines)))) {
-        open.lines.push(line);
+      if (markerOnly || (!paragraphEnds && !breaksBefore(prev, line, ctx.layout, headingLine, open.depth > 0))) {
+        add(line);
         continue;
       }
       close();
     }
-    open = { marker: null, lines: [line] };
+    open = { marker: null, lines: [line], depth: parenDepth(0, line.text) };
   }
   close();
   return blocks;

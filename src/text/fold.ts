@@ -117,3 +117,28 @@ export function startsUpper(s: string): boolean {
   const c = m[0];
   return c !== c.toLowerCase();
 }
+
+// Whether each UTF-16 code is a letter (\p{L}), filled in as codes are met: 0 not yet known, 1 yes, 2 no.
+const LETTER = new Uint8Array(0x10000);
+
+/** The letters that end `s` (\p{L}, as /(\p{L}+)$/u finds them), or '' when it does not end on a letter. */
+export function trailingLetters(s: string): string {
+  let i = s.length;
+  while (i > 0) {
+    const code = s.charCodeAt(i - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && i >= 2) {
+      // A letter outside the BMP: its two units together.
+      if (!/^\p{L}$/u.test(s.slice(i - 2, i))) break;
+      i -= 2;
+      continue;
+    }
+    let c = LETTER[code]!;
+    if (c === 0) {
+      c = /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 2;
+      LETTER[code] = c;
+    }
+    if (c !== 1) break;
+    i--;
+  }
+  return s.slice(i);
+}

@@ -639,17 +639,29 @@ export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation |
   const cuts: number[] = [];
   for (let i = 1; i < n; i++) if (opensCell(tokens[i]!) >= 0) cuts.push(i);
   cuts.push(n);
+  // Starts are taken best first, so that good ends are known early and spans that cannot beat
+  // them are not scored; of two equal readings the one from the earlier start is kept, as it
+  // would be were starts taken in order.
+  const order: number[] = [];
   for (let c = 0; c < k; c++) {
     const model = MODELS[roles[c]!];
     const row = best[c]!;
-    for (let i = 0; i <= n; i++) {
-      const base = row[i]!;
-      if (base === NEG) continue;
-      // Empty cell.
-      if (model.empty !== NEG && base + model.empty > best[c + 1]![i]!) {
-        best[c + 1]![i] = base + model.empty;
-        from[c + 1]![i] = i;
+    const next = best[c + 1]!;
+    const back = from[c + 1]!;
+    /** Keeps v at end j, from start i, if it beats what j holds (the earlier start on a tie). */
+    const offer = (j: number, v: number, i: number) => {
+      if (v > next[j]! || (v === next[j]! && i < back[j]!)) {
+        next[j] = v;
+        back[j] = i;
       }
+    };
+    order.length = 0;
+    for (let i = 0; i <= n; i++) if (row[i]! !== NEG) order.push(i);
+    order.sort((x, y) => row[y]! - row[x]! || x - y);
+    for (const i of order) {
+      const base = row[i]!;
+      // Empty cell.
+      if (model.empty !== NEG) offer(i, base + model.empty, i);
       if (i === n) continue;
       const limit = Math.min(n, model.maxLen === Infinity ? n : i + model.maxLen);
       let first = 0;
@@ -658,18 +670,13 @@ export function segmentRow(tokens: Token[], roles: ColumnRole[]): Segmentation |
       const opening = c > 0 ? opensCell(tokens[i]!) + splitsWholeName(tokens, i) : 0;
       // The most a cell from here can reach: no better than what an end already holds, it is not scored.
       const most = c > 0 ? base + (model.most + opening) : base + model.most;
-      const next = best[c + 1]!;
       for (let q = first; q < cuts.length && cuts[q]! <= limit; q++) {
         const j = cuts[q]!;
-        if (most <= next[j]!) continue;
+        if (most < next[j]! || (most === next[j]! && i > back[j]!)) continue;
         let s = model.score(tokens, i, j);
         if (s === NEG) continue;
         if (c > 0) s += opening;
-        const v = base + s;
-        if (v > best[c + 1]![j]!) {
-          best[c + 1]![j] = v;
-          from[c + 1]![j] = i;
-        }
+        offer(j, base + s, i);
       }
     }
   }
