@@ -1,5 +1,4 @@
-import { startsUpper } from '../text/fold.js';
-import { tokenWord, unitHeadAt, type Token } from './tables/segment.js';
+import { makeToken, unitHeadAt, type Token } from './tables/segment.js';
 import { looseKey } from '../text/fold.js';
 import { WHOLE_UNIT_NAMES } from './vocabulary.js';
 import type { Mapped } from '../text/mapped.js';
@@ -31,7 +30,7 @@ function words(text: string): Token[] {
   const out: Token[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push({ from: m.index, to: m.index + m[0].length, text: m[0], key: looseKey(m[0]), word: tokenWord(m[0]), lineStart: false, upper: startsUpper(m[0]) });
+  while ((m = re.exec(text))) out.push(makeToken(m.index, m.index + m[0].length, m[0], looseKey(m[0]), false));
   return out;
 }
 

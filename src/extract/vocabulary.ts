@@ -94,7 +94,8 @@ export const OUTPUT_HEADS: readonly string[] = [
 // Each list's phrases by their first character: a key is checked only against those that may start it.
 const byFirstChar = new WeakMap<readonly string[], Map<string, string[]>>();
 
-function phrasesStarting(phrases: readonly string[], first: string): readonly string[] {
+/** The phrases that open with the character `first`, in their list's order. */
+export function phrasesStarting(phrases: readonly string[], first: string): readonly string[] {
   let index = byFirstChar.get(phrases);
   if (!index) {
     index = new Map();

@@ -9,6 +9,7 @@ import {
   UNIT_HEADS,
   UNIT_NAMES_WITH_VERBS,
   WHOLE_UNIT_NAMES,
+  phrasesStarting,
   startsWithPhrase,
 } from '../vocabulary.js';
 import type { ColumnRole } from './header.js';
@@ -37,6 +38,15 @@ export interface Token {
   word: string;
   lineStart: boolean;
   upper: boolean;
+  /** The text holds a digit. */
+  digit: boolean;
+  /** The key may be part of a timeline (TIMEISH): other words rule a span out as a timeline. */
+  timeish: boolean;
+}
+
+/** A token of text[from, to) whose loose key is `key`. */
+export function makeToken(from: number, to: number, text: string, key: string, lineStart: boolean): Token {
+  return { from, to, text, key, word: tokenWord(text), lineStart, upper: startsUpper(text), digit: /\d/.test(text), timeish: TIMEISH.test(key) };
 }
 
 const wordCache = new Map<string, string>();
@@ -61,7 +71,7 @@ export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[]
     const from = t.index;
     const to = from + t[0].length;
     const line = lineOf(m.starts[from]!);
-    out.push({ from, to, text: t[0], key: key.slice(from, to), word: tokenWord(t[0]), lineStart: out.length > 0 && line !== prevLine, upper: startsUpper(t[0]) });
+    out.push(makeToken(from, to, t[0], key.slice(from, to), out.length > 0 && line !== prevLine));
     prevLine = lineOf(m.ends[to - 1]! - 1);
   }
   return out;
@@ -114,8 +124,8 @@ function memoOf(tokens: Token[]): Memo {
     const digits = new Int32Array(n + 1);
     const notTime = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
-      digits[i + 1] = digits[i]! + (/\d/.test(tokens[i]!.text) ? 1 : 0);
-      notTime[i + 1] = notTime[i]! + (TIMEISH.test(tokens[i]!.key) ? 0 : 1);
+      digits[i + 1] = digits[i]! + (tokens[i]!.digit ? 1 : 0);
+      notTime[i + 1] = notTime[i]! + (tokens[i]!.timeish ? 0 : 1);
     }
     const charStart = new Int32Array(n);
     const charEnd = new Int32Array(n);
@@ -146,15 +156,34 @@ const spanId = (a: number, b: number) => a * 65536 + b;
 /** Every occurrence of the phrases in `key` (as whole words when `words`), in order. */
 function phraseHits(key: string, phrases: readonly string[], words: boolean): { phrase: string; from: number; to: number }[] {
   const out: { phrase: string; from: number; to: number }[] = [];
-  const letter = /[\p{L}\p{N}]/u;
-  for (const phrase of phrases) {
-    for (let i = key.indexOf(phrase); i >= 0; i = key.indexOf(phrase, i + 1)) {
-      const end = i + phrase.length;
-      if (words && ((i > 0 && letter.test(key[i - 1]!)) || (end < key.length && letter.test(key[end]!)))) continue;
-      out.push({ phrase, from: i, to: end });
+  if (words) {
+    // Whole words start after a character that is no letter or digit: only there are the
+    // phrases that open with the character there tried.
+    for (let i = 0; i < key.length; i++) {
+      if (i > 0 && isWordChar(key.charCodeAt(i - 1))) continue;
+      for (const phrase of phrasesStarting(phrases, key[i]!)) {
+        const end = i + phrase.length;
+        if (!key.startsWith(phrase, i) || (end < key.length && isWordChar(key.charCodeAt(end)))) continue;
+        out.push({ phrase, from: i, to: end });
+      }
+    }
+  } else {
+    for (const phrase of phrases) {
+      for (let i = key.indexOf(phrase); i >= 0; i = key.indexOf(phrase, i + 1)) out.push({ phrase, from: i, to: i + phrase.length });
     }
   }
   return out.sort((x, y) => x.from - y.from || x.to - y.to);
+}
+
+// Whether each UTF-16 code is a letter or a digit ([\p{L}\p{N}]): 0 not yet known, 1 yes, 2 no.
+const WORD_CHAR = new Uint8Array(0x10000);
+function isWordChar(code: number): boolean {
+  let c = WORD_CHAR[code]!;
+  if (c === 0) {
+    c = /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_CHAR[code] = c;
+  }
+  return c === 1;
 }
 
 /**
