@@ -278,7 +278,18 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
           if (starting && c > 0 && opensCell(tokens[pos]!) < 0) continue;
           const limit = Math.min(e, pos + room);
           const onward = starting ? 0 : scorer.continuation(cell[cell.length - 1]![1] - 1, pos) - partial(h.cellScores[c]!);
+          // A cell that goes on is scored anew for each piece (its pieces and the new one joined):
+          // until the search takes the piece, the most its column gives stands in for the score.
+          const later = !starting && roles[c] !== 'name';
+          const most = later ? scorer.cut(pos, false) + (Math.max(models[c]!.most, TENTATIVE_START) + onward) : 0;
           for (let j = pos + 1; j <= limit; j++) {
+            if (later) {
+              line.add(c, pos, j, NaN, most, () => {
+                const v = scorer.goneOn(c, cell, pos, j, e);
+                return { v, gain: scorer.cut(pos, false) + (partial(v) + onward) };
+              });
+              continue;
+            }
             const v = starting ? scorer.single(c, pos, j, true) : scorer.goneOn(c, cell, pos, j, e);
             const gain = scorer.cut(pos, starting && c > 0) + (starting ? partial(v) + scorer.opener(c, pos) : partial(v) + onward);
             line.add(c, pos, j, v, gain);
@@ -308,10 +319,18 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
         const rest = line.best(pos, lastCol);
         if (rest === NEG || score + skipped + rest < candidates.floor() - SLACK) return;
         for (const m of line.movesFrom(pos, lastCol)) {
-          const bound = score + skipped + m.bound;
-          if (bound < candidates.floor() - SLACK) break;
-          pieces.push({ c: m.c, a: pos, b: m.j, v: m.v });
-          walk(m.j, m.c, score + m.gain, skipped + m.skipped);
+          if (score + skipped + m.bound < candidates.floor() - SLACK) break;
+          const piece = m.piece;
+          if (piece.score) {
+            // Scored now: with its own score, the move may fall short.
+            const { v, gain } = piece.score();
+            piece.v = v;
+            piece.gain = gain;
+            piece.score = null;
+          }
+          if (score + skipped + m.skipped + piece.gain + line.best(m.j, m.c) < candidates.floor() - SLACK) continue;
+          pieces.push({ c: m.c, a: pos, b: m.j, v: piece.v });
+          walk(m.j, m.c, score + piece.gain, skipped + m.skipped);
           pieces.pop();
         }
       };
@@ -343,13 +362,23 @@ interface Piece {
 /** Below the lowest score kept by this much, a reading is left out (sums in another order differ in their last bits). */
 const SLACK = 1e-6;
 
-/** A move of the search within a line: piece tokens[pos, j) of column c. */
+/** A piece tokens[pos, j) of column c that a line may hold. */
+interface LinePiece {
+  c: number;
+  j: number;
+  /** The cell's score with the piece, as a cell that may go on (NaN until scored). */
+  v: number;
+  /** What the piece adds to the score; until it is scored, the most it can add. */
+  gain: number;
+  /** Scores the piece when the search first takes it; null once scored (or scored from the start). */
+  score: (() => { v: number; gain: number }) | null;
+}
+
+/** A move of the search within a line: a piece, after the last column used. */
 interface Move {
   c: number;
   j: number;
-  v: number;
-  /** What the piece adds to the score. */
-  gain: number;
+  piece: LinePiece;
   /** What closing the open columns it skips adds. */
   skipped: number;
   /** The most a reading that makes this move can score from here on. */
@@ -359,13 +388,14 @@ interface Move {
 /**
  * The moves of one hypothesis through one line, and for each place in it the
  * most that the rest of the line can add: a dynamic program over (token,
- * last column used), exact, so that the search may leave out what cannot
- * score among the readings kept.
+ * last column used) on the pieces' gains (or the most they can gain, for
+ * pieces not scored yet), so that the search may leave out what cannot score
+ * among the readings kept.
  */
 class LineMoves {
   /** What closing each open column adds when the line does not go on with it (0 for the others). */
   readonly closes: Float64Array;
-  private readonly starting: { c: number; j: number; v: number; gain: number }[][] = [];
+  private readonly starting: LinePiece[][] = [];
   private readonly rest: Float64Array;
   private readonly moves = new Map<number, Move[]>();
 
@@ -379,8 +409,8 @@ class LineMoves {
     this.rest = new Float64Array((e - s + 1) * (k + 1));
   }
 
-  add(c: number, pos: number, j: number, v: number, gain: number): void {
-    this.starting[pos - this.s]!.push({ c, j, v, gain });
+  add(c: number, pos: number, j: number, v: number, gain: number, score: LinePiece['score'] = null): void {
+    this.starting[pos - this.s]!.push({ c, j, v, gain, score });
   }
 
   private at(pos: number, lastCol: number): number {
@@ -424,12 +454,12 @@ class LineMoves {
     out = [];
     const skippedBefore = new Float64Array(this.k);
     for (let c = lastCol + 2; c < this.k; c++) skippedBefore[c] = skippedBefore[c - 1]! + this.closes[c - 1]!;
-    for (const m of this.starting[pos - this.s]!) {
-      if (m.c <= lastCol) continue;
-      const skipped = skippedBefore[m.c]!;
-      const bound = skipped + m.gain + this.rest[this.at(m.j, m.c)]!;
+    for (const piece of this.starting[pos - this.s]!) {
+      if (piece.c <= lastCol) continue;
+      const skipped = skippedBefore[piece.c]!;
+      const bound = skipped + piece.gain + this.rest[this.at(piece.j, piece.c)]!;
       if (bound === NEG) continue;
-      out.push({ c: m.c, j: m.j, v: m.v, gain: m.gain, skipped, bound });
+      out.push({ c: piece.c, j: piece.j, piece, skipped, bound });
     }
     out.sort((x, y) => y.bound - x.bound || x.c - y.c || x.j - y.j);
     this.moves.set(id, out);
