@@ -112,6 +112,18 @@ function caseCode(code: number): number {
 
 /** Starts with an upper-case letter (after any opening quote or bracket). */
 export function startsUpper(s: string): boolean {
+  // The first letter, if it is among the first three characters.
+  const n = Math.min(s.length, 3);
+  for (let i = 0; i < n; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return startsUpperSlow(s);
+    if (isLetterCode(code)) return caseCode(code) === 1;
+  }
+  return false;
+}
+
+/** startsUpper for text that opens with characters outside the BMP. */
+function startsUpperSlow(s: string): boolean {
   const m = /\p{L}/u.exec(s);
   if (!m || m.index > 2) return false;
   const c = m[0];
@@ -120,6 +132,16 @@ export function startsUpper(s: string): boolean {
 
 // Whether each UTF-16 code is a letter (\p{L}), filled in as codes are met: 0 not yet known, 1 yes, 2 no.
 const LETTER = new Uint8Array(0x10000);
+
+/** The UTF-16 code (not a surrogate) is a letter (\p{L}). */
+function isLetterCode(code: number): boolean {
+  let c = LETTER[code]!;
+  if (c === 0) {
+    c = /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 2;
+    LETTER[code] = c;
+  }
+  return c === 1;
+}
 
 /** The letters that end `s` (\p{L}, as /(\p{L}+)$/u finds them), or '' when it does not end on a letter. */
 export function trailingLetters(s: string): string {
@@ -132,12 +154,7 @@ export function trailingLetters(s: string): string {
       i -= 2;
       continue;
     }
-    let c = LETTER[code]!;
-    if (c === 0) {
-      c = /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 2;
-      LETTER[code] = c;
-    }
-    if (c !== 1) break;
+    if (!isLetterCode(code)) break;
     i--;
   }
   return s.slice(i);

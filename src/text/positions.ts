@@ -55,6 +55,13 @@ export class LineIndex {
 
   point(offset: number): Point {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const lo = this.lineAt(o) - 1;
+    return { line: lo + 1, column: o - this.starts[lo]! + 1, offset: o };
+  }
+
+  /** The 1-based line of an offset (the line of point(offset)). */
+  lineAt(offset: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -62,7 +69,7 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1, offset: o };
+    return lo + 1;
   }
 
   position(start: number, end: number): Position {

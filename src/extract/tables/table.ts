@@ -99,7 +99,7 @@ function byLine(tokens: Token[], a: number, b: number): [number, number][] {
 function cutFlat(content: Mapped, header: TableHeader, index: LineIndex, pairs: WordPairs, tryInterleaved: boolean): FlatCut {
   const columns = flatColumns(header);
   const roles = columns.map((c) => c.role);
-  const tokens = tokenize(content, (o) => index.point(o).line);
+  const tokens = tokenize(content, (o) => index.lineAt(o));
   const seg = segmentRow(tokens, roles);
   if (!seg) {
     const none: Cut = { name: content, cells: {}, targets: [], uncertain: true };
