@@ -16,9 +16,15 @@ export function headingTitle(node: SectionNode): string {
   return cleanName(node.heading).text;
 }
 
-export function* walk(node: SectionNode): Generator<SectionNode> {
-  yield node;
-  for (const c of node.children) yield* walk(c);
+/** The node and every node under it, parents before their children, in document order. */
+export function walk(node: SectionNode): SectionNode[] {
+  const out: SectionNode[] = [];
+  const visit = (n: SectionNode) => {
+    out.push(n);
+    for (const c of n.children) visit(c);
+  };
+  visit(node);
+  return out;
 }
 
 // "Đến hết năm 2025", "2.5. Đến hết năm 2045", "Đến năm 2030", "Năm 2026", "Giai đoạn 2026 - 2030".
@@ -26,8 +32,21 @@ const PHASE = /^(?:muc tieu\s+)?(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(
 // A year a sentence or title sets for its targets: "được tính đến cuối năm 2026", "… ĐẾN NĂM 2030".
 const YEAR_IN_TEXT = /(?:den|toi|vao|trong)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d{2})|giai doan\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})/;
 
+/** More characters other than white space than any phase heading has. */
+const PHASE_MAX = 64;
+
+/** How many characters of `s` are not white space, counting up to PHASE_MAX + 1. */
+function nonSpace(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n <= PHASE_MAX; i++) if (!/\s/.test(s[i]!)) n++;
+  return n;
+}
+
 /** The year of a phase heading ("Đến hết năm 2025" → 2025), or null when the heading is not a phase. */
 export function phaseYear(title: string): number | null {
+  // A phase heading is short ("muc tieu giai doan 2026 - 2030:" has 27 characters besides its
+  // spaces): a longer text is not read.
+  if (title.length > PHASE_MAX && nonSpace(title) > PHASE_MAX) return null;
   const m = PHASE.exec(looseKey(title).replace(/\s+/g, ' ').trim());
   if (!m) return null;
   return Number(m[1] ?? m[2] ?? m[3]);

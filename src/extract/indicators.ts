@@ -100,8 +100,12 @@ export function indicatorsInText(text: Mapped): { name: Mapped; target: Target }
 
 /** An item's whole text, its marker included ("-" alone on the line above counts). */
 export function itemSpan(node: SectionNode): Mapped {
-  return joinPieces([...node.lines.map((l) => l.m)]);
+  let span = spans.get(node);
+  if (!span) spans.set(node, (span = joinPieces(node.lines.map((l) => l.m))));
+  return span;
 }
+// An item's span, asked for by each of its indicators and tasks.
+const spans = new WeakMap<SectionNode, Mapped>();
 
 function groupOf(node: SectionNode | null): string | null {
   for (let n = node; n && n.marker; n = n.parent) {
