@@ -52,7 +52,7 @@ function splitPoint(text: string, key: string, from: number, to: number): number
 function concat(a: Mapped, b: Mapped): Mapped {
   const out = new MappedBuilder();
   out.append(a);
-  if (a.length > 0 && b.length > 0) out.appendText(' ', a.ends[a.length - 1]!, a.ends[a.length - 1]!);
+  if (a.length > 0 && b.length > 0) out.appendText(' ', a.endAt(a.length - 1), a.endAt(a.length - 1));
   out.append(b);
   return out.build();
 }

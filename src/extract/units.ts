@@ -11,7 +11,7 @@ export function breaksOf(m: Mapped): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < m.length; i++) {
     if (m.text[i] !== ' ') continue;
-    const width = m.ends[i]! - m.starts[i]!;
+    const width = m.endAt(i) - m.startAt(i);
     if (width === 0 || width >= 4) out.add(i);
   }
   return out;

@@ -18,13 +18,13 @@ export function joinsWithoutSpace(prev: string, next: string): boolean {
  */
 export function joinPieces(pieces: readonly Mapped[]): Mapped {
   const parts = pieces.map((p) => p.collapseSpaces()).filter((p) => p.length > 0);
-  if (parts.length === 0) return new Mapped('', new Int32Array(0), new Int32Array(0));
+  if (parts.length === 0) return Mapped.empty(0);
   if (parts.length === 1) return parts[0]!;
-  const b = new MappedBuilder(parts.reduce((n, p) => n + p.length + 1, 0));
+  const b = new MappedBuilder();
   let prevText = '';
   for (const p of parts) {
     if (b.length > 0 && !joinsWithoutSpace(prevText, p.text)) {
-      const at = p.starts[0]!;
+      const at = p.startAt(0);
       b.appendText(' ', at, at);
     }
     b.append(p);

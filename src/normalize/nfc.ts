@@ -21,7 +21,7 @@ export const nfc: LineNormalizer = {
       }
       const composed = seg[0].normalize('NFC');
       if (composed === seg[0]) b.appendSlice(m, s, e);
-      else b.appendText(composed, m.starts[s]!, m.ends[e - 1]!);
+      else b.appendText(composed, m.startAt(s), m.endAt(e - 1));
     }
     const out = b.build();
     // Composition across segments (not Vietnamese, e.g. Hangul jamo): keep the

@@ -6,90 +6,159 @@
  * `ends[i]` exclusive). A character that replaced a longer run (a LaTeX
  * command, an NFD sequence) maps to the whole run; a character that was
  * inserted (the space that joins two lines) maps to an empty range.
+ *
+ * The offsets are kept as runs, not per character: a run of text copied from
+ * the original maps one to one from where it starts; a run that replaced
+ * something (or was inserted) maps all its characters to one range. A line, a
+ * paragraph joined from lines, a cell cut from it: a few runs each.
  */
-export class Mapped {
-  #starts: Int32Array | null;
-  #ends: Int32Array | null;
-  /** For text that maps one-to-one onto the original (`identity`): where it starts; the arrays are made on first use. */
-  readonly #offset: number;
 
-  constructor(
+/** Runs, four numbers each: the run's [from, to) in the text, then where it came from (see RUN_*). */
+type Runs = Int32Array;
+// A run [from, to) whose characters map one to one from `start` on has end IDENTITY;
+// otherwise every character of it maps to [start, end).
+const IDENTITY = -1;
+
+export class Mapped {
+  /** null: the whole text maps one to one from #offset. */
+  readonly #runs: Runs | null;
+  readonly #offset: number;
+  #starts: Int32Array | null = null;
+  #ends: Int32Array | null = null;
+
+  private constructor(
     readonly text: string,
-    starts: Int32Array | null,
-    ends: Int32Array | null,
-    offset = 0,
+    runs: Runs | null,
+    offset: number,
   ) {
-    this.#starts = starts;
-    this.#ends = ends;
+    this.#runs = runs;
     this.#offset = offset;
   }
 
-  /**
-   * Text that maps one-to-one onto `original[offset, offset + text.length)`.
-   * Most lines go through the normalizers unchanged: their offsets are worked
-   * out, not stored, until something asks for the arrays.
-   */
+  /** Text that maps one-to-one onto `original[offset, offset + text.length)`. */
   static identity(text: string, offset: number): Mapped {
-    return new Mapped(text, null, null, offset);
-  }
-
-  /** Original offset where character i starts (inclusive). */
-  get starts(): Int32Array {
-    if (!this.#starts) this.#materialize();
-    return this.#starts!;
-  }
-
-  /** Original offset where character i ends (exclusive). */
-  get ends(): Int32Array {
-    if (!this.#ends) this.#materialize();
-    return this.#ends!;
-  }
-
-  /** One-to-one text: the original offset of its first character; null when the arrays are stored. */
-  get identityOffset(): number | null {
-    return this.#starts ? null : this.#offset;
-  }
-
-  #materialize(): void {
-    const n = this.text.length;
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    for (let i = 0, o = this.#offset; i < n; i++, o++) {
-      starts[i] = o;
-      ends[i] = o + 1;
-    }
-    this.#starts = starts;
-    this.#ends = ends;
+    return new Mapped(text, null, offset);
   }
 
   static empty(at: number): Mapped {
     void at;
-    return new Mapped('', new Int32Array(0), new Int32Array(0));
+    return new Mapped('', new Int32Array(0), 0);
+  }
+
+  /** Made of runs (MappedBuilder). */
+  static fromRuns(text: string, runs: Runs): Mapped {
+    return new Mapped(text, runs, 0);
   }
 
   get length(): number {
     return this.text.length;
   }
 
+  /** One-to-one text: the original offset of its first character; null when it is made of runs. */
+  get identityOffset(): number | null {
+    return this.#runs ? null : this.#offset;
+  }
+
+  /** The index of the run that holds text index i (runs cover the text in order, without gaps). */
+  #runAt(i: number): number {
+    const runs = this.#runs!;
+    let lo = 0;
+    let hi = runs.length / 4 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid * 4]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Original offset where character i starts (inclusive). */
+  startAt(i: number): number {
+    const runs = this.#runs;
+    if (!runs) return this.#offset + i;
+    const r = this.#runAt(i) * 4;
+    return runs[r + 3] === IDENTITY ? runs[r + 2]! + (i - runs[r]!) : runs[r + 2]!;
+  }
+
+  /** Original offset where character i ends (exclusive). */
+  endAt(i: number): number {
+    const runs = this.#runs;
+    if (!runs) return this.#offset + i + 1;
+    const r = this.#runAt(i) * 4;
+    return runs[r + 3] === IDENTITY ? runs[r + 2]! + (i - runs[r]!) + 1 : runs[r + 3]!;
+  }
+
+  /** Original offset where each character starts (inclusive), as an array (made on first use). */
+  get starts(): Int32Array {
+    if (!this.#starts) this.#materialize();
+    return this.#starts!;
+  }
+
+  /** Original offset where each character ends (exclusive), as an array (made on first use). */
+  get ends(): Int32Array {
+    if (!this.#ends) this.#materialize();
+    return this.#ends!;
+  }
+
+  #materialize(): void {
+    const n = this.text.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    this.#eachRun(0, n, (from, to, start, end) => {
+      for (let i = from; i < to; i++) {
+        starts[i] = end === IDENTITY ? start + (i - from) : start;
+        ends[i] = end === IDENTITY ? start + (i - from) + 1 : end;
+      }
+    });
+    this.#starts = starts;
+    this.#ends = ends;
+  }
+
+  /** The runs that cover text[from, to), clipped to it: (from, to, start, end) with start adjusted to `from`. */
+  #eachRun(from: number, to: number, visit: (from: number, to: number, start: number, end: number) => void): void {
+    if (to <= from) return;
+    const runs = this.#runs;
+    if (!runs) {
+      visit(from, to, this.#offset + from, IDENTITY);
+      return;
+    }
+    for (let r = this.#runAt(from) * 4; r < runs.length && runs[r]! < to; r += 4) {
+      const a = Math.max(from, runs[r]!);
+      const b = Math.min(to, runs[r + 1]!);
+      const end = runs[r + 3]!;
+      visit(a, b, end === IDENTITY ? runs[r + 2]! + (a - runs[r]!) : runs[r + 2]!, end);
+    }
+  }
+
   slice(from: number, to: number = this.text.length): Mapped {
     const a = Math.max(0, Math.min(from, this.text.length));
     const b = Math.max(a, Math.min(to, this.text.length));
     if (a === 0 && b === this.text.length) return this;
-    if (!this.#starts) return new Mapped(this.text.slice(a, b), null, null, this.#offset + a);
-    // Views, not copies: a Mapped's offsets are never written after it is built.
-    return new Mapped(this.text.slice(a, b), this.starts.subarray(a, b), this.ends.subarray(a, b));
+    if (!this.#runs) return new Mapped(this.text.slice(a, b), null, this.#offset + a);
+    const out: number[] = [];
+    this.#eachRun(a, b, (x, y, start, end) => out.push(x - a, y - a, start, end));
+    return new Mapped(this.text.slice(a, b), Int32Array.from(out), 0);
   }
 
   /** Original [start, end) covered by text[from, to); null for an empty or inserted-only span. */
   span(from = 0, to = this.text.length): { start: number; end: number } | null {
     let a = from;
     let b = to;
-    if (!this.#starts) return a < b ? { start: this.#offset + a, end: this.#offset + b } : null;
+    const runs = this.#runs;
+    if (!runs) return a < b ? { start: this.#offset + a, end: this.#offset + b } : null;
     // Skip inserted characters (empty ranges) at both ends.
-    while (a < b && this.starts[a]! === this.ends[a]!) a++;
-    while (b > a && this.starts[b - 1]! === this.ends[b - 1]!) b--;
+    while (a < b) {
+      const r = this.#runAt(a) * 4;
+      if (runs[r + 3] !== IDENTITY && runs[r + 2] === runs[r + 3]) a = runs[r + 1]!;
+      else break;
+    }
+    while (b > a) {
+      const r = this.#runAt(b - 1) * 4;
+      if (runs[r + 3] !== IDENTITY && runs[r + 2] === runs[r + 3]) b = runs[r]!;
+      else break;
+    }
     if (a >= b) return null;
-    return { start: this.starts[a]!, end: this.ends[b - 1]! };
+    return { start: this.startAt(a), end: this.endAt(b - 1) };
   }
 
   trim(): Mapped {
@@ -109,15 +178,15 @@ export class Mapped {
     re.lastIndex = 0;
     let m = re.exec(this.text);
     if (!m) return this;
-    const b = new MappedBuilder(this.length);
+    const b = new MappedBuilder();
     let last = 0;
     while (m) {
       const s = m.index;
       const e = s + m[0].length;
       b.appendSlice(this, last, s);
       const rep = replace(m);
-      const os = s < e ? this.starts[s]! : s < this.length ? this.starts[s]! : this.ends[s - 1] ?? 0;
-      const oe = s < e ? this.ends[e - 1]! : os;
+      const os = s < e ? this.startAt(s) : s < this.length ? this.startAt(s) : s > 0 ? this.endAt(s - 1) : 0;
+      const oe = s < e ? this.endAt(e - 1) : os;
       b.appendText(rep, os, oe);
       last = e;
       if (m[0].length === 0) re.lastIndex++;
@@ -131,6 +200,11 @@ export class Mapped {
   collapseSpaces(): Mapped {
     if (!needsCollapse(this.text)) return this;
     return this.replace(/\s+/g, () => ' ').trim();
+  }
+
+  /** Visit the runs of text[from, to): for builders copying a slice. */
+  eachRun(from: number, to: number, visit: (from: number, to: number, start: number, end: number) => void): void {
+    this.#eachRun(from, to, visit);
   }
 }
 
@@ -148,46 +222,31 @@ function needsCollapse(t: string): boolean {
   return prevSpace && t.length > 0;
 }
 
-const EMPTY = new Int32Array(0);
-
 export class MappedBuilder {
   private chars: string[] = [];
-  private starts: Int32Array;
-  private ends: Int32Array;
+  private runs: number[] = [];
   private n = 0;
 
-  /** `capacity`: the length the text is expected to reach (it may grow past it). */
-  constructor(capacity = 0) {
-    this.starts = capacity > 0 ? new Int32Array(capacity) : EMPTY;
-    this.ends = capacity > 0 ? new Int32Array(capacity) : EMPTY;
-  }
-
-  private room(extra: number): void {
-    if (this.n + extra <= this.starts.length) return;
-    const size = Math.max(this.n + extra, this.starts.length * 2, 32);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    starts.set(this.starts.subarray(0, this.n));
-    ends.set(this.ends.subarray(0, this.n));
-    this.starts = starts;
-    this.ends = ends;
+  /** A run of text[n, n + len) mapped as (start, end); joined to the run before when it goes on from it. */
+  private run(len: number, start: number, end: number): void {
+    const runs = this.runs;
+    const k = runs.length;
+    if (k > 0) {
+      const prevEnd = runs[k - 1]!;
+      if (end === IDENTITY ? prevEnd === IDENTITY && runs[k - 2]! + (runs[k - 3]! - runs[k - 4]!) === start : prevEnd === end && runs[k - 2] === start) {
+        runs[k - 3]! += len;
+        this.n += len;
+        return;
+      }
+    }
+    runs.push(this.n, this.n + len, start, end);
+    this.n += len;
   }
 
   appendSlice(m: Mapped, from: number, to: number): void {
     if (to <= from) return;
     this.chars.push(m.text.slice(from, to));
-    this.room(to - from);
-    const offset = m.identityOffset;
-    if (offset === null) {
-      this.starts.set(m.starts.subarray(from, to), this.n);
-      this.ends.set(m.ends.subarray(from, to), this.n);
-    } else {
-      for (let i = from, j = this.n; i < to; i++, j++) {
-        this.starts[j] = offset + i;
-        this.ends[j] = offset + i + 1;
-      }
-    }
-    this.n += to - from;
+    m.eachRun(from, to, (a, b, start, end) => this.run(b - a, start, end));
   }
 
   append(m: Mapped): void {
@@ -198,10 +257,7 @@ export class MappedBuilder {
   appendText(text: string, start: number, end: number): void {
     if (!text) return;
     this.chars.push(text);
-    this.room(text.length);
-    this.starts.fill(start, this.n, this.n + text.length);
-    this.ends.fill(end, this.n, this.n + text.length);
-    this.n += text.length;
+    this.run(text.length, start, end);
   }
 
   get length(): number {
@@ -214,8 +270,7 @@ export class MappedBuilder {
   }
 
   build(): Mapped {
-    // Views of the builder's arrays: nothing writes to them after this.
-    return new Mapped(this.chars.join(''), this.starts.subarray(0, this.n), this.ends.subarray(0, this.n));
+    return Mapped.fromRuns(this.chars.join(''), Int32Array.from(this.runs));
   }
 }
 

@@ -70,9 +70,9 @@ export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[]
   while ((t = re.exec(m.text))) {
     const from = t.index;
     const to = from + t[0].length;
-    const line = lineOf(m.starts[from]!);
+    const line = lineOf(m.startAt(from));
     out.push(makeToken(from, to, t[0], key.slice(from, to), out.length > 0 && line !== prevLine));
-    prevLine = lineOf(m.ends[to - 1]! - 1);
+    prevLine = lineOf(m.endAt(to - 1) - 1);
   }
   return out;
 }

@@ -183,7 +183,7 @@ export function parseTable(lines: readonly Line[], header: TableHeader, index: L
   let compared = 0;
   const cut = (row: TableRow, content: Mapped): Cut => {
     if (header.mode !== 'flat') return cutTabular(row, header);
-    const id = `${content.starts[0]}:${content.length}`;
+    const id = `${content.length > 0 ? content.startAt(0) : -1}:${content.length}`;
     let f = flatCuts.get(id);
     if (!f) {
       // Once a few rows have read no better line by line, the rest are read in block order only.
