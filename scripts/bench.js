@@ -2,7 +2,8 @@
 // the same run, on this machine.
 //
 //   text   the seeds parsed over and over in this process, one thread; beside the floor:
-//          reading the same bytes, decoding them, NFC and splitting lines.
+//          reading the same bytes, decoding them, NFC and splitting lines. Then the time
+//          of each stage of the parse (ParseOptions.timings).
 //   pdf    the seeds laid out as PDFs (scripts/pdf-plans.js), parsed over and over; beside
 //          pdf-parse's getText() alone on the same files.
 //   batch  the CLI over 1,000 plan files (copies of the seeds) with --jobs 1 and with --jobs
@@ -81,6 +82,17 @@ if (ONLY.has('text')) {
       sink += parsePlanBytes(s.bytes, s.name).tasks.length;
     });
     say(row([s.name, (s.bytes.length / 1024).toFixed(0), (1000 / rate).toFixed(2), ((rate * s.bytes.length) / 1e6).toFixed(2)]));
+  }
+  // Where the time goes: parsePlan's own stage timings (ParseOptions.timings) over the same passes.
+  const timings = {};
+  const passes = Math.max(20, ROUNDS * 5);
+  for (let i = 0; i < passes; i++) for (const s of seeds) parsePlanBytes(s.bytes, s.name, { timings });
+  const staged = Object.values(timings).reduce((a, b) => a + b, 0);
+  say(`\nWhere the time goes (the five seeds, ${passes} passes; ms per document)`);
+  say(row(['stage', 'ms', 'share']));
+  say(row(['---', '---:', '---:']));
+  for (const [stage, ms] of Object.entries(timings).sort((a, b) => b[1] - a[1])) {
+    say(row([stage, (ms / passes / seeds.length).toFixed(2), `${((100 * ms) / staged).toFixed(0)}%`]));
   }
 }
 

@@ -37,6 +37,11 @@ export interface ParseOptions {
   pages?: number;
   /** Diagnostics about the whole input from the stage that read it (a PDF's pages without text). */
   inputDiagnostics?: { severity: 'error' | 'warning' | 'info'; code: string; message: string }[];
+  /**
+   * Where the time goes: when given, the milliseconds spent in each stage
+   * (normalize, zones, body structure, annexes, …, validation) are added to it.
+   */
+  timings?: Record<string, number>;
 }
 
 export const DEFAULT_MAX_LENGTH = 20_000_000;
@@ -53,7 +58,11 @@ export const MAX_DIAGNOSTICS_PER_CODE = 50;
 class Diagnostics {
   readonly list: Diagnostic[] = [];
   private readonly counts = new Map<string, number>();
-  constructor(private readonly index: LineIndex) {}
+  constructor(
+    private readonly index: LineIndex,
+    /** ParseOptions.timings: stages add their milliseconds here. */
+    readonly timings?: Record<string, number>,
+  ) {}
   add(severity: Diagnostic['severity'], code: string, message: string, position?: Position): void {
     const n = (this.counts.get(code) ?? 0) + 1;
     this.counts.set(code, n);
@@ -231,12 +240,20 @@ function emptyMetadata(): PlanMetadata {
 }
 
 function guard<T>(diags: Diagnostics, stage: string, fallback: T, fn: () => T): T {
+  const t0 = diags.timings ? performance.now() : 0;
   try {
     return fn();
   } catch (err) {
     diags.add('error', 'internal-error', `${stage} failed: ${err instanceof Error ? err.message : String(err)}; the rest of the document is still extracted`);
     return fallback;
+  } finally {
+    if (diags.timings) addTime(diags.timings, stage, t0);
   }
+}
+
+/** Add the milliseconds since t0 to a stage's time. */
+function addTime(timings: Record<string, number>, stage: string, t0: number): void {
+  timings[stage] = (timings[stage] ?? 0) + (performance.now() - t0);
 }
 
 interface Structure {
@@ -315,9 +332,11 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
     diags.add('error', 'input-too-large', `the text has ${input.length.toLocaleString('en')} characters, more than the limit of ${maxLength.toLocaleString('en')}; nothing was extracted`);
     return skeleton(index, diags);
   }
+  const t0 = options.timings ? performance.now() : 0;
   const normalized = normalizeText(input);
+  if (options.timings) addTime(options.timings, 'normalize', t0);
   const { index, lines } = normalized;
-  const diags = new Diagnostics(index);
+  const diags = new Diagnostics(index, options.timings);
   if (lines.every((l) => l.role === 'blank')) {
     diags.add('error', 'empty-input', 'the text is empty');
     return skeleton(index, diags);
@@ -412,7 +431,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
   diags.close();
   // In document order (stable: document-wide ones, at offset 0, first).
   doc.diagnostics.sort((a, b) => a.position.start.offset - b.position.start.offset);
+  const t1 = options.timings ? performance.now() : 0;
   const checked = planSchema.safeParse(doc);
+  if (options.timings) addTime(options.timings, 'validation', t1);
   if (checked.success) return checked.data;
   // A bug, not an input problem: say so, and still return a valid document.
   const fallback = skeleton(index, diags);

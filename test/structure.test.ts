@@ -120,3 +120,18 @@ describe('the section tree', () => {
     ]);
   });
 });
+
+describe('stage timings (ParseOptions.timings)', () => {
+  it('adds the time of every stage, and changes nothing in the document', () => {
+    const text = ['KẾ HOẠCH', 'I. MỤC TIÊU', '- Tỷ lệ phủ sóng 5G đạt 60%.', 'II. NHIỆM VỤ', '1. Số hóa hồ sơ.', 'III. TỔ CHỨC THỰC HIỆN', 'Các phòng thực hiện.'].join('\n');
+    const timings: Record<string, number> = {};
+    const timed = parsePlan(text, { timings });
+    expect(Object.keys(timings).sort()).toEqual(['annexes', 'assignments', 'body structure', 'indicators', 'language', 'metadata', 'normalize', 'numbering checks', 'sections', 'tasks', 'validation', 'zones']);
+    expect(Object.values(timings).every((ms) => ms >= 0 && Number.isFinite(ms))).toBe(true);
+    // Times add up over calls.
+    const once = { ...timings };
+    parsePlan(text, { timings });
+    expect(timings.normalize!).toBeGreaterThanOrEqual(once.normalize!);
+    expect(timed).toEqual(parsePlan(text));
+  });
+});

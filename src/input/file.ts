@@ -88,7 +88,9 @@ export function parsePlanBytes(bytes: Uint8Array, path: string | null, options: 
  */
 export async function parsePlanInput(bytes: Uint8Array, path: string | null, options: ParseFileOptions = {}): Promise<PlanDocument> {
   if (!isPdf(bytes)) return parsePlanBytes(bytes, path, options);
+  const t0 = performance.now();
   const pdf = await pdfToText(bytes);
+  if (options.timings) options.timings['pdf text layer'] = (options.timings['pdf text layer'] ?? 0) + (performance.now() - t0);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { encoding: _e, maxBytes: _m, ...rest } = options;
   void _e;
