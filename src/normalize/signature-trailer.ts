@@ -13,8 +13,11 @@ const STRONG = [
   /^signature (?:valid|not verified)/,
 ];
 
+// The first characters those stamps open with: other lines are not tried against them.
+const STRONG_FIRST = /^[\dsdkntce]/;
+
 function isStrong(line: Line): boolean {
-  return STRONG.some((re) => re.test(line.key));
+  return STRONG_FIRST.test(line.key) && STRONG.some((re) => re.test(line.key));
 }
 
 // Right next to a stamp: the signer's name in capitals ("PHẠM QUỐC VƯƠNG"), the office.
