@@ -13,11 +13,15 @@ export function inProcess(): Runner {
 }
 
 /**
- * A worker's heap: a document's working set is a few megabytes, so a small
- * heap is collected often and the batch's memory stays flat however many
- * documents go through (V8 would otherwise let each heap grow to hundreds of MB).
+ * A worker's heap: a document's working set is a few megabytes, so a capped
+ * heap keeps the batch's memory flat however many documents go through (V8
+ * would otherwise let each heap grow to hundreds of MB). Measured over 1,000
+ * plans on 2 workers: a 48 MB young generation and 512 MB old space cost no
+ * more memory than 32 and 128 (peak RSS about 230 MB) and collect less often,
+ * about 12% faster; a 64 MB young generation was faster still but brought the
+ * peak to 300 MB, and 2 GB old space to 330 MB.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 48 };
 
 /**
  * Node's options for the workers: the main thread's, but not those that only mean something
