@@ -130,17 +130,41 @@ function startsUpperSlow(s: string): boolean {
   return c !== c.toLowerCase();
 }
 
-// Whether each UTF-16 code is a letter (\p{L}), filled in as codes are met: 0 not yet known, 1 yes, 2 no.
-const LETTER = new Uint8Array(0x10000);
+// What each UTF-16 code is, filled in as codes are met: 0 not yet known, else KNOWN with
+// LETTER (\p{L}) and DIGIT (\p{N}) set as they hold.
+const KNOWN = 1;
+const LETTER = 2;
+const DIGIT = 4;
+const CHAR_CLASS = new Uint8Array(0x10000);
 
-/** The UTF-16 code (not a surrogate) is a letter (\p{L}). */
-function isLetterCode(code: number): boolean {
-  let c = LETTER[code]!;
+function charClass(code: number): number {
+  let c = CHAR_CLASS[code]!;
   if (c === 0) {
-    c = /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 2;
-    LETTER[code] = c;
+    const ch = String.fromCharCode(code);
+    c = KNOWN | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? DIGIT : 0);
+    CHAR_CLASS[code] = c;
   }
-  return c === 1;
+  return c;
+}
+
+/** The UTF-16 code is a letter (\p{L}); a lone surrogate is not. */
+export function isLetterCode(code: number): boolean {
+  return (charClass(code) & LETTER) !== 0;
+}
+
+/** The UTF-16 code is a letter or a digit ([\p{L}\p{N}]); a lone surrogate is neither. */
+export function isWordCode(code: number): boolean {
+  return (charClass(code) & (LETTER | DIGIT)) !== 0;
+}
+
+/** `s` holds a letter (\p{L}), as /\p{L}/u finds one. */
+export function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return /\p{L}/u.test(s);
+    if (isLetterCode(code)) return true;
+  }
+  return false;
 }
 
 /** The letters that end `s` (\p{L}, as /(\p{L}+)$/u finds them), or '' when it does not end on a letter. */

@@ -296,7 +296,7 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
           }
         }
         // Open cells that the line does not go on with are closed.
-        if (h.status[c] === OPEN) line.closes[c] = closing(h, c);
+        if (st === OPEN) line.closes[c] = closing(h, c);
       }
       line.bound();
       const pieces: Piece[] = [];
@@ -328,9 +328,9 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
             piece.gain = gain;
             piece.score = null;
           }
-          if (score + skipped + m.skipped + piece.gain + line.best(m.j, m.c) < candidates.floor() - SLACK) continue;
-          pieces.push({ c: m.c, a: pos, b: m.j, v: piece.v });
-          walk(m.j, m.c, score + piece.gain, skipped + m.skipped);
+          if (score + skipped + m.skipped + piece.gain + line.best(piece.j, piece.c) < candidates.floor() - SLACK) continue;
+          pieces.push({ c: piece.c, a: pos, b: piece.j, v: piece.v });
+          walk(piece.j, piece.c, score + piece.gain, skipped + m.skipped);
           pieces.pop();
         }
       };
@@ -376,8 +376,6 @@ interface LinePiece {
 
 /** A move of the search within a line: a piece, after the last column used. */
 interface Move {
-  c: number;
-  j: number;
   piece: LinePiece;
   /** What closing the open columns it skips adds. */
   skipped: number;
@@ -459,9 +457,9 @@ class LineMoves {
       const skipped = skippedBefore[piece.c]!;
       const bound = skipped + piece.gain + this.rest[this.at(piece.j, piece.c)]!;
       if (bound === NEG) continue;
-      out.push({ c: piece.c, j: piece.j, piece, skipped, bound });
+      out.push({ piece, skipped, bound });
     }
-    out.sort((x, y) => y.bound - x.bound || x.c - y.c || x.j - y.j);
+    out.sort((x, y) => y.bound - x.bound || x.piece.c - y.piece.c || x.piece.j - y.piece.j);
     this.moves.set(id, out);
     return out;
   }

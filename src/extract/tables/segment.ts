@@ -1,4 +1,4 @@
-import { looseKey, startsUpper, tonalKey } from '../../text/fold.js';
+import { isWordCode, looseKey, startsUpper, tonalKey } from '../../text/fold.js';
 import type { Mapped } from '../../text/mapped.js';
 import { readTargetCell } from '../targets.js';
 import { timelineScore } from '../timelines.js';
@@ -160,10 +160,10 @@ function phraseHits(key: string, phrases: readonly string[], words: boolean): { 
     // Whole words start after a character that is no letter or digit: only there are the
     // phrases that open with the character there tried.
     for (let i = 0; i < key.length; i++) {
-      if (i > 0 && isWordChar(key.charCodeAt(i - 1))) continue;
+      if (i > 0 && isWordCode(key.charCodeAt(i - 1))) continue;
       for (const phrase of phrasesStarting(phrases, key[i]!)) {
         const end = i + phrase.length;
-        if (!key.startsWith(phrase, i) || (end < key.length && isWordChar(key.charCodeAt(end)))) continue;
+        if (!key.startsWith(phrase, i) || (end < key.length && isWordCode(key.charCodeAt(end)))) continue;
         out.push({ phrase, from: i, to: end });
       }
     }
@@ -173,17 +173,6 @@ function phraseHits(key: string, phrases: readonly string[], words: boolean): { 
     }
   }
   return out.sort((x, y) => x.from - y.from || x.to - y.to);
-}
-
-// Whether each UTF-16 code is a letter or a digit ([\p{L}\p{N}]): 0 not yet known, 1 yes, 2 no.
-const WORD_CHAR = new Uint8Array(0x10000);
-function isWordChar(code: number): boolean {
-  let c = WORD_CHAR[code]!;
-  if (c === 0) {
-    c = /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? 1 : 2;
-    WORD_CHAR[code] = c;
-  }
-  return c === 1;
 }
 
 /**

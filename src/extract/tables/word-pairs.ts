@@ -1,5 +1,5 @@
 import type { Line } from '../../normalize/lines.js';
-import { startsUpper } from '../../text/fold.js';
+import { hasLetter, startsUpper } from '../../text/fold.js';
 import { COMMON_PAIRS } from './common-pairs.js';
 import { tokenWord } from './segment.js';
 
@@ -32,20 +32,6 @@ export function closesPhrase(raw: string): boolean {
   return /[,;.:!?)"”]$/.test(raw);
 }
 
-const letterMemo = new Map<string, boolean>();
-
-/** The word holds a letter (not only digits). */
-function hasLetter(w: string): boolean {
-  if (w === '') return false;
-  let v = letterMemo.get(w);
-  if (v === undefined) {
-    v = /\p{L}/u.test(w);
-    if (letterMemo.size > 100_000) letterMemo.clear();
-    letterMemo.set(w, v);
-  }
-  return v;
-}
-
 /** How many words of a table line are read for pairs. */
 const LEADING_WORDS = 4;
 
@@ -71,7 +57,7 @@ export class WordPairs {
 
   private count(): Map<string, Set<string>> {
     const { lines, tableLines } = this.source!;
-    // How often each word follows each first word: once (false) or twice and more (in `pairs`).
+    // The words seen after each first word once (`once`), and twice or more (`pairs`).
     const once = new Map<string, Set<string>>();
     const pairs = new Map<string, Set<string>>();
     const leading = new Set(tableLines);
