@@ -251,8 +251,8 @@ function guard<T>(diags: Diagnostics, stage: string, fallback: T, fn: () => T): 
   }
 }
 
-/** Add the milliseconds since t0 to a stage's time. */
-function addTime(timings: Record<string, number>, stage: string, t0: number): void {
+/** Add the milliseconds since t0 to a stage's time (ParseOptions.timings). */
+export function addTime(timings: Record<string, number>, stage: string, t0: number): void {
   timings[stage] = (timings[stage] ?? 0) + (performance.now() - t0);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { parsePlan, type ParseOptions } from '../parse.js';
+import { addTime, parsePlan, type ParseOptions } from '../parse.js';
 import type { PlanDocument } from '../model/schema.js';
 import { InputError } from './errors.js';
 import { decodeText, type TextEncoding } from './text.js';
@@ -90,7 +90,7 @@ export async function parsePlanInput(bytes: Uint8Array, path: string | null, opt
   if (!isPdf(bytes)) return parsePlanBytes(bytes, path, options);
   const t0 = performance.now();
   const pdf = await pdfToText(bytes);
-  if (options.timings) options.timings['pdf text layer'] = (options.timings['pdf text layer'] ?? 0) + (performance.now() - t0);
+  if (options.timings) addTime(options.timings, 'pdf text layer', t0);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { encoding: _e, maxBytes: _m, ...rest } = options;
   void _e;
