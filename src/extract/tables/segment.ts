@@ -111,6 +111,8 @@ interface Memo {
   splits?: Int8Array;
   /** unitTail of each end, computed on first use (-2: not yet). */
   unitTails?: Int16Array;
+  /** namedWords of each (start, end) with end - start < NAME_SPAN, computed on first use (-1: not yet). */
+  wholeNames?: Int16Array;
 }
 const memos = new WeakMap<Token[], Memo>();
 // The row being scored asks for its memo again and again: the last one answers without a lookup.
@@ -403,14 +405,30 @@ function crossesWholeName(tokens: Token[], i: number): boolean {
   for (let j = Math.max(0, i - 5); j < i; j++) {
     if (!tokens[j]!.upper || !unitHeadAt(tokens, j)) continue;
     // The name itself must run past the cut: "Văn phòng HĐND và UBND | Phường …" splits no name.
-    for (let k = i + 1; k <= Math.min(tokens.length, j + 9); k++) {
-      const key = spanKey(tokens, j, k).replace(/[,;.:]+$/, '');
-      // Words counted as written: a name joined across "HĐND-" / "UBND" still runs past the cut.
-      const joins = (key.match(/[\p{L}\p{N}][-/] /gu) ?? []).length;
-      if (wholeNameWords(key.replace(/([\p{L}\p{N}])([-/]) /gu, '$1$2')) + joins > i - j) return true;
-    }
+    for (let k = i + 1; k <= Math.min(tokens.length, j + NAME_SPAN - 1); k++) if (namedWords(tokens, j, k) > i - j) return true;
   }
   return false;
+}
+
+/** Longest span (in tokens, exclusive) that crossesWholeName reads as a unit's whole name. */
+const NAME_SPAN = 10;
+
+/**
+ * How many tokens of tokens[j, k) a unit's whole name there covers, counted as written: a
+ * name joined across "HĐND-" / "UBND" reads as one word and still runs past a cut. 0 when
+ * the span is no whole name. Remembered per span: each cut near it asks again.
+ */
+function namedWords(tokens: Token[], j: number, k: number): number {
+  const m = memoOf(tokens);
+  m.wholeNames ??= new Int16Array(tokens.length * NAME_SPAN).fill(-1);
+  const at = j * NAME_SPAN + (k - j);
+  let v = m.wholeNames[at]!;
+  if (v < 0) {
+    const key = spanKey(tokens, j, k).replace(/[,;.:]+$/, '');
+    const joins = (key.match(/[\p{L}\p{N}][-/] /gu) ?? []).length;
+    v = m.wholeNames[at] = wholeNameWords(key.replace(/([\p{L}\p{N}])([-/]) /gu, '$1$2')) + joins;
+  }
+  return v;
 }
 
 /** How much tokens[a, b) read like one or more unit names ("Phòng VH-XH", "Văn phòng HĐND-UBND, Trung tâm PVHCC"). */
