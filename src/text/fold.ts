@@ -157,6 +157,19 @@ export function isWordCode(code: number): boolean {
   return (charClass(code) & (LETTER | DIGIT)) !== 0;
 }
 
+// Whether each UTF-16 code is white space as /\s/ has it: 0 not yet known, 1 yes, 2 no.
+const SPACE = new Uint8Array(0x10000);
+
+/** The UTF-16 code is white space (\s). */
+export function isSpaceCode(code: number): boolean {
+  let c = SPACE[code]!;
+  if (c === 0) {
+    c = /\s/.test(String.fromCharCode(code)) ? 1 : 2;
+    SPACE[code] = c;
+  }
+  return c === 1;
+}
+
 /** `s` holds a letter (\p{L}), as /\p{L}/u finds one. */
 export function hasLetter(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

@@ -17,6 +17,9 @@ export class LineIndex {
   /** Offset at which each line starts; line breaks are \r\n, \r or \n. */
   readonly starts: number[];
 
+  /** The 0-based line of the last lineAt answer. */
+  #last = 0;
+
   /** Where each page starts (a form feed starts a page), when the text has any; else null. */
   readonly pageStarts: number[] | null;
 
@@ -62,13 +65,22 @@ export class LineIndex {
   /** The 1-based line of an offset (the line of point(offset)). */
   lineAt(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    // Offsets are mostly asked for in order: the line of the last answer, or the next one.
+    for (let l = this.#last; l <= this.#last + 1 && l < starts.length; l++) {
+      if (starts[l]! <= o && (l + 1 === starts.length || o < starts[l + 1]!)) {
+        this.#last = l;
+        return l + 1;
+      }
+    }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.#last = lo;
     return lo + 1;
   }
 

@@ -1,4 +1,4 @@
-import { isWordCode, looseKey, startsUpper, tonalKey } from '../../text/fold.js';
+import { isSpaceCode, isWordCode, looseKey, startsUpper, tonalKey } from '../../text/fold.js';
 import type { Mapped } from '../../text/mapped.js';
 import { readTargetCell } from '../targets.js';
 import { timelineScore } from '../timelines.js';
@@ -63,16 +63,21 @@ export function tokenWord(text: string): string {
 
 export function tokenize(m: Mapped, lineOf: (offset: number) => number): Token[] {
   const out: Token[] = [];
-  const key = looseKey(m.text);
-  const re = /\S+/g;
-  let t: RegExpExecArray | null;
+  const text = m.text;
+  const key = looseKey(text);
   let prevLine = -1;
-  while ((t = re.exec(m.text))) {
-    const from = t.index;
-    const to = from + t[0].length;
+  // Words: runs of characters other than white space (as /\S+/g finds them).
+  for (let from = 0; from < text.length; ) {
+    if (isSpaceCode(text.charCodeAt(from))) {
+      from++;
+      continue;
+    }
+    let to = from + 1;
+    while (to < text.length && !isSpaceCode(text.charCodeAt(to))) to++;
     const line = lineOf(m.startAt(from));
-    out.push(makeToken(from, to, t[0], key.slice(from, to), out.length > 0 && line !== prevLine));
+    out.push(makeToken(from, to, text.slice(from, to), key.slice(from, to), out.length > 0 && line !== prevLine));
     prevLine = lineOf(m.endAt(to - 1) - 1);
+    from = to;
   }
   return out;
 }
