@@ -1,5 +1,5 @@
 import type { ColumnRole } from './header.js';
-import { MODELS, NEG, opensCell, splitsWholeName, type Token } from './segment.js';
+import { MODELS, NEG, opensCell, splitsWholeName, type ColumnModel, type Token } from './segment.js';
 import { closesPhrase, type WordPairs } from './word-pairs.js';
 
 /**
@@ -246,109 +246,156 @@ export function segmentInterleaved(tokens: Token[], roles: ColumnRole[], pairs: 
   if (tokens.length === 0 || k < 2 || roles[0] !== 'name' || tokens.length > MAX_INTERLEAVED_TOKENS) return null;
   const lines = linesOf(tokens);
   if (lines.length < 2 || lines.length > MAX_INTERLEAVED_LINES) return null;
-  const models = roles.map((r) => MODELS[r]);
-  const scorer = new RowScorer(tokens, roles, pairs, costs);
+  return new InterleavedSearch(tokens, roles, pairs, costs).run(lines);
+}
+
+/**
+ * The search of segmentInterleaved. Its steps are methods rather than closures made
+ * per row: V8 keeps a method's optimised code, where closures made anew lose theirs
+ * at each full collection and are compiled again.
+ */
+class InterleavedSearch {
+  private readonly k: number;
+  private readonly models: ColumnModel[];
+  private readonly scorer: RowScorer;
+  // The hypothesis being taken through the current line, and what that takes.
+  private h: Hypothesis | null = null;
+  private rank = 0;
+  private e = 0;
+  private line: LineMoves | null = null;
+  private candidates: Candidates | null = null;
+  private readonly pieces: Piece[] = [];
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly roles: ColumnRole[],
+    pairs: WordPairs,
+    private readonly costs: Costs,
+  ) {
+    this.k = roles.length;
+    this.models = roles.map((r) => MODELS[r]);
+    this.scorer = new RowScorer(tokens, roles, pairs, costs);
+  }
+
+  run(lines: [number, number][]): InterleavedReading | null {
+    const { k, models } = this;
+    let beam: Hypothesis[] = [{ status: new Uint8Array(k), cells: this.roles.map(() => []), cellScores: new Float64Array(k), sizes: new Int32Array(k), score: 0, closing: new Float64Array(k).fill(NaN) }];
+    for (let li = 0; li < lines.length; li++) {
+      const [s, e] = lines[li]!;
+      this.candidates = new Candidates(this.costs);
+      for (let rank = 0; rank < beam.length; rank++) this.through(beam[rank]!, rank, li, s, e);
+      beam = this.candidates.best().map(extend);
+    }
+    // Cells still open close; columns never started are empty.
+    let best: InterleavedReading | null = null;
+    for (const h of beam) {
+      let score = h.score;
+      for (let c = 0; c < k && score > NEG; c++) {
+        if (h.status[c] === NOT_STARTED) score += models[c]!.empty;
+        else if (h.status[c] === OPEN) score += this.closing(h, c);
+      }
+      if (score > NEG && (!best || score > best.score)) best = { cells: h.cells, score };
+    }
+    return best;
+  }
 
   /** What closing column c of h changes in its score (NEG: the cell cannot be one). */
-  const closing = (h: Hypothesis, c: number): number => {
+  private closing(h: Hypothesis, c: number): number {
     let v = h.closing[c]!;
     if (Number.isNaN(v)) {
-      const final = scorer.cell(c, h.cells[c]!);
+      const final = this.scorer.cell(c, h.cells[c]!);
       v = h.closing[c] = final === NEG ? NEG : final - partial(h.cellScores[c]!);
     }
     return v;
-  };
-
-  let beam: Hypothesis[] = [{ status: new Uint8Array(k), cells: roles.map(() => []), cellScores: new Float64Array(k), sizes: new Int32Array(k), score: 0, closing: new Float64Array(k).fill(NaN) }];
-  lines.forEach(([s, e], li) => {
-    const candidates = new Candidates(costs);
-    beam.forEach((h, rank) => {
-      const line = new LineMoves(s, e, k);
-      // The moves of this line: a piece tokens[pos, j) of column c, with what it adds to the score.
-      for (let c = 0; c < k; c++) {
-        const st = h.status[c]!;
-        if (st === CLOSED) continue;
-        // The name opens the row: it starts the first line and cannot start later.
-        if (c === 0 && st === NOT_STARTED && li > 0) continue;
-        const starting = st === NOT_STARTED;
-        const room = Math.min(models[c]!.maxLen - h.sizes[c]!, c === 0 ? Infinity : MAX_PIECE);
-        const cell = h.cells[c]!;
-        for (let pos = s; pos < e; pos++) {
-          if (c > 0 && li === 0 && pos === s) continue;
-          if (starting && c > 0 && opensCell(tokens[pos]!) < 0) continue;
-          const limit = Math.min(e, pos + room);
-          const onward = starting ? 0 : scorer.continuation(cell[cell.length - 1]![1] - 1, pos) - partial(h.cellScores[c]!);
-          // A cell that goes on is scored anew for each piece (its pieces and the new one joined):
-          // until the search takes the piece, the most its column gives stands in for the score.
-          const later = !starting && roles[c] !== 'name';
-          const most = later ? scorer.cut(pos, false) + (Math.max(models[c]!.most, TENTATIVE_START) + onward) : 0;
-          for (let j = pos + 1; j <= limit; j++) {
-            if (later) {
-              line.add(c, pos, j, NaN, most, () => {
-                const v = scorer.goneOn(c, cell, pos, j, e);
-                return { v, gain: scorer.cut(pos, false) + (partial(v) + onward) };
-              });
-              continue;
-            }
-            const v = starting ? scorer.single(c, pos, j, true) : scorer.goneOn(c, cell, pos, j, e);
-            const gain = scorer.cut(pos, starting && c > 0) + (starting ? partial(v) + scorer.opener(c, pos) : partial(v) + onward);
-            line.add(c, pos, j, v, gain);
-          }
-        }
-        // Open cells that the line does not go on with are closed.
-        if (st === OPEN) line.closes[c] = closing(h, c);
-      }
-      line.bound();
-      const pieces: Piece[] = [];
-      /**
-       * Every split of the line into pieces of columns in order (a column not yet started, or
-       * one that went on through the line before), best first, leaving out those that cannot
-       * score among the readings kept (`line.best` is the most the rest of the line can add).
-       * The score is summed as the pieces come, then the closed cells, so that readings found
-       * in any order score to the bit as when they were found in order.
-       */
-      const walk = (pos: number, lastCol: number, score: number, skipped: number): void => {
-        if (pos === e) {
-          let settled = score;
-          for (let c = 0; c < k && settled > NEG; c++) {
-            if (h.status[c] === OPEN && !pieces.some((p) => p.c === c)) settled += closing(h, c);
-          }
-          if (settled > NEG) candidates.offer(h, rank, pieces, settled);
-          return;
-        }
-        const rest = line.best(pos, lastCol);
-        if (rest === NEG || score + skipped + rest < candidates.floor() - SLACK) return;
-        for (const m of line.movesFrom(pos, lastCol)) {
-          if (score + skipped + m.bound < candidates.floor() - SLACK) break;
-          const piece = m.piece;
-          if (piece.score) {
-            // Scored now: with its own score, the move may fall short.
-            const { v, gain } = piece.score();
-            piece.v = v;
-            piece.gain = gain;
-            piece.score = null;
-          }
-          if (score + skipped + m.skipped + piece.gain + line.best(piece.j, piece.c) < candidates.floor() - SLACK) continue;
-          pieces.push({ c: piece.c, a: pos, b: piece.j, v: piece.v });
-          walk(piece.j, piece.c, score + piece.gain, skipped + m.skipped);
-          pieces.pop();
-        }
-      };
-      walk(s, -1, h.score, 0);
-    });
-    beam = candidates.best().map(extend);
-  });
-  // Cells still open close; columns never started are empty.
-  let best: InterleavedReading | null = null;
-  for (const h of beam) {
-    let score = h.score;
-    for (let c = 0; c < k && score > NEG; c++) {
-      if (h.status[c] === NOT_STARTED) score += models[c]!.empty;
-      else if (h.status[c] === OPEN) score += closing(h, c);
-    }
-    if (score > NEG && (!best || score > best.score)) best = { cells: h.cells, score };
   }
-  return best;
+
+  /** Offers the readings of h through line li (tokens[s, e)) to the candidates. */
+  private through(h: Hypothesis, rank: number, li: number, s: number, e: number): void {
+    const { tokens, roles, models, scorer, k } = this;
+    const line = new LineMoves(s, e, k);
+    // The moves of this line: a piece tokens[pos, j) of column c, with what it adds to the score.
+    for (let c = 0; c < k; c++) {
+      const st = h.status[c]!;
+      if (st === CLOSED) continue;
+      // The name opens the row: it starts the first line and cannot start later.
+      if (c === 0 && st === NOT_STARTED && li > 0) continue;
+      const starting = st === NOT_STARTED;
+      const room = Math.min(models[c]!.maxLen - h.sizes[c]!, c === 0 ? Infinity : MAX_PIECE);
+      const cell = h.cells[c]!;
+      for (let pos = s; pos < e; pos++) {
+        if (c > 0 && li === 0 && pos === s) continue;
+        if (starting && c > 0 && opensCell(tokens[pos]!) < 0) continue;
+        const limit = Math.min(e, pos + room);
+        const onward = starting ? 0 : scorer.continuation(cell[cell.length - 1]![1] - 1, pos) - partial(h.cellScores[c]!);
+        // A cell that goes on is scored anew for each piece (its pieces and the new one joined):
+        // until the search takes the piece, the most its column gives stands in for the score.
+        const later = !starting && roles[c] !== 'name';
+        const most = later ? scorer.cut(pos, false) + (Math.max(models[c]!.most, TENTATIVE_START) + onward) : 0;
+        for (let j = pos + 1; j <= limit; j++) {
+          if (later) {
+            line.add(c, pos, j, NaN, most, true, onward);
+            continue;
+          }
+          const v = starting ? scorer.single(c, pos, j, true) : scorer.goneOn(c, cell, pos, j, e);
+          const gain = scorer.cut(pos, starting && c > 0) + (starting ? partial(v) + scorer.opener(c, pos) : partial(v) + onward);
+          line.add(c, pos, j, v, gain);
+        }
+      }
+      // Open cells that the line does not go on with are closed.
+      if (st === OPEN) line.closes[c] = this.closing(h, c);
+    }
+    line.bound();
+    this.h = h;
+    this.rank = rank;
+    this.e = e;
+    this.line = line;
+    this.walk(s, -1, h.score, 0);
+  }
+
+  /**
+   * Every split of the line into pieces of columns in order (a column not yet started, or
+   * one that went on through the line before), best first, leaving out those that cannot
+   * score among the readings kept (`line.best` is the most the rest of the line can add).
+   * The score is summed as the pieces come, then the closed cells, so that readings found
+   * in any order score to the bit as when they were found in order.
+   */
+  private walk(pos: number, lastCol: number, score: number, skipped: number): void {
+    const h = this.h!;
+    const line = this.line!;
+    const candidates = this.candidates!;
+    const pieces = this.pieces;
+    if (pos === this.e) {
+      let settled = score;
+      for (let c = 0; c < this.k && settled > NEG; c++) {
+        if (h.status[c] === OPEN && !holds(pieces, c)) settled += this.closing(h, c);
+      }
+      if (settled > NEG) candidates.offer(h, this.rank, pieces, settled);
+      return;
+    }
+    const rest = line.best(pos, lastCol);
+    if (rest === NEG || score + skipped + rest < candidates.floor() - SLACK) return;
+    for (const m of line.movesFrom(pos, lastCol)) {
+      if (score + skipped + m.bound < candidates.floor() - SLACK) break;
+      const piece = m.piece;
+      if (piece.pending) {
+        // Scored now: with its own score, the move may fall short.
+        const v = this.scorer.goneOn(piece.c, h.cells[piece.c]!, pos, piece.j, this.e);
+        piece.v = v;
+        piece.gain = this.scorer.cut(pos, false) + (partial(v) + piece.onward);
+        piece.pending = false;
+      }
+      if (score + skipped + m.skipped + piece.gain + line.best(piece.j, piece.c) < candidates.floor() - SLACK) continue;
+      pieces.push({ c: piece.c, a: pos, b: piece.j, v: piece.v });
+      this.walk(piece.j, piece.c, score + piece.gain, skipped + m.skipped);
+      pieces.pop();
+    }
+  }
+}
+
+/** One of the pieces is of column c. */
+function holds(pieces: Piece[], c: number): boolean {
+  for (const p of pieces) if (p.c === c) return true;
+  return false;
 }
 
 interface Piece {
@@ -370,8 +417,10 @@ interface LinePiece {
   v: number;
   /** What the piece adds to the score; until it is scored, the most it can add. */
   gain: number;
-  /** Scores the piece when the search first takes it; null once scored (or scored from the start). */
-  score: (() => { v: number; gain: number }) | null;
+  /** The piece goes on a cell and is scored when the search first takes it (v, gain are then set). */
+  pending: boolean;
+  /** For a pending piece: what going on the cell adds besides the cut and the cell's new score. */
+  onward: number;
 }
 
 /** A move of the search within a line: a piece, after the last column used. */
@@ -407,8 +456,8 @@ class LineMoves {
     this.rest = new Float64Array((e - s + 1) * (k + 1));
   }
 
-  add(c: number, pos: number, j: number, v: number, gain: number, score: LinePiece['score'] = null): void {
-    this.starting[pos - this.s]!.push({ c, j, v, gain, score });
+  add(c: number, pos: number, j: number, v: number, gain: number, pending = false, onward = 0): void {
+    this.starting[pos - this.s]!.push({ c, j, v, gain, pending, onward });
   }
 
   private at(pos: number, lastCol: number): number {
