@@ -394,8 +394,6 @@ export function splitsWholeName(tokens: Token[], i: number): number {
 
 function crossesWholeName(tokens: Token[], i: number): boolean {
   // "2026 | - 2027", "2026 - | 2027": a range of years or numbers is one cell.
-  const dash = (t: Token | undefined) => t !== undefined && /^[-–]$/.test(t.text);
-  const number = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
   if ((dash(tokens[i - 1]) && number(tokens[i - 2]) && number(tokens[i])) || (dash(tokens[i]) && number(tokens[i - 1]) && number(tokens[i + 1]))) return true;
   // "Văn phòng | HĐND …", "Trung tâm | Y tế": a generic head goes on in the head after it
   // (not in "Các …" or another generic head: "Văn phòng | Các phòng, đơn vị", "Văn phòng |
@@ -414,6 +412,9 @@ function crossesWholeName(tokens: Token[], i: number): boolean {
   }
   return false;
 }
+
+const dash = (t: Token | undefined) => t !== undefined && /^[-–]$/.test(t.text);
+const number = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
 
 /** Longest span (in tokens, exclusive) that crossesWholeName reads as a unit's whole name. */
 const NAME_SPAN = 10;
@@ -436,6 +437,11 @@ function namedWords(tokens: Token[], j: number, k: number): number {
   return v;
 }
 
+/** What a unit's name of tokens[start, end) loses for its length: past 12 words, likely more than a name. */
+function longPiece(start: number, end: number): number {
+  return Math.max(0, end - start - 12) * 0.15;
+}
+
 /** How much tokens[a, b) read like one or more unit names ("Phòng VH-XH", "Văn phòng HĐND-UBND, Trung tâm PVHCC"). */
 export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogether = 1.5, open = false, listed = 0): number {
   const head = unitHeadAt(tokens, a);
@@ -446,7 +452,6 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
   let pieceStart = a; // where the current unit's name starts
   let ownWords = 0; // words after the head in the current unit
   let lastHead = spanKey(tokens, a, a + head);
-  const longPiece = (end: number) => Math.max(0, end - pieceStart - 12) * 0.15;
   for (let i = a + head; i < b; ) {
     const prev = tokens[i - 1]!;
     const h = unitHeadAt(tokens, i);
@@ -477,13 +482,13 @@ export function unitPhraseScore(tokens: Token[], a: number, b: number, runTogeth
     }
     // A second unit: after a separator it is a list, without one two cells ran together.
     score -= separated ? listed : runTogether;
-    score -= longPiece(i);
+    score -= longPiece(pieceStart, i);
     pieceStart = i;
     ownWords = 0;
     lastHead = spanKey(tokens, i, i + h);
     i += h;
   }
-  score -= longPiece(b);
+  score -= longPiece(pieceStart, b);
   score += wholeness(spanKey(tokens, pieceStart, b), open);
   // The last unit is only a generic head: its name went on in the next cell ("…, Đoàn" / "Thanh niên xã").
   if (!open && pieceStart > a && ownWords === 0 && GENERIC_HEADS.has(lastHead)) score -= 1.5;
