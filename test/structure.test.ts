@@ -16,6 +16,9 @@ describe('numbering detectors', () => {
     ['PHỤ LỤC I', 'annex', 'I'],
     ['PHỤ LỤC SỐ 01: CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM 2030', 'annex', '01'],
     ['PHỤ LỤC', 'annex', ''],
+    ['Biểu 02', 'annex', '02'],
+    ['BIỂU SỐ 1: CHỈ TIÊU CHUYỂN ĐỔI SỐ', 'annex', '1'],
+    ['Biểu dương các tập thể, cá nhân có thành tích', null, null],
     ['PHẦN I', 'part', 'I'],
     ['1. Mục đích', 'decimal', '1'],
     ['2.1.  Đến hết năm 2025', 'decimal', '2.1'],
@@ -118,6 +121,37 @@ describe('the section tree', () => {
       ['numbering-repeat', 5],
       ['numbering-repeat', 6],
     ]);
+  });
+});
+
+describe('lettered parts', () => {
+  it('makes "A. …" the top level when the letters come before the Roman numerals', () => {
+    const doc = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Chuyển đổi số năm 2026',
+        'A. MỤC ĐÍCH, YÊU CẦU',
+        'I. Mục đích',
+        'Nâng cao nhận thức.',
+        'B. NHIỆM VỤ',
+        'I. Hạ tầng số',
+        '- Phủ sóng 4G các thôn.',
+        'II. Chính quyền số',
+        '- Số hóa hồ sơ hộ tịch.',
+        'C. TỔ CHỨC THỰC HIỆN',
+        '1. Công an xã: triển khai Đề án 06.',
+      ].join('\n'),
+    );
+    expect(doc.sections.map((s) => [s.numbering, s.kind, s.children.length])).toEqual([
+      ['A', 'purpose_requirements', 1],
+      ['B', 'tasks', 2],
+      ['C', 'implementation', 1],
+    ]);
+    expect(doc.tasks.map((t) => [t.name, t.group])).toEqual([
+      ['Phủ sóng 4G các thôn', 'Hạ tầng số'],
+      ['Số hóa hồ sơ hộ tịch', 'Chính quyền số'],
+    ]);
+    expect(doc.diagnostics.filter((d) => d.code.startsWith('numbering'))).toEqual([]);
   });
 });
 

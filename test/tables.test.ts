@@ -241,3 +241,97 @@ describe('small readers', () => {
     expect(toks.map((t) => t.lineStart)).toEqual([false, false, false, false, true, false]);
   });
 });
+
+// Table layouts from the fourth batch of hold-outs, written here anew with other content.
+describe('more table layouts', () => {
+  const head = ['ỦY BAN NHÂN DÂN XÃ BÌNH AN', 'KẾ HOẠCH', 'Chuyển đổi số năm 2026', 'I. MỤC TIÊU', 'Như Phụ lục.'];
+
+  it('reads "Biểu 01" as an annex and gives a baseline column ("Hiện trạng năm 2024") no record', () => {
+    const doc = parsePlan(
+      [
+        ...head,
+        'Biểu 01',
+        'CHỈ TIÊU CHUYỂN ĐỔI SỐ',
+        'STT   Chỉ tiêu                         Đơn vị    Hiện trạng   Mục tiêu     Cơ quan chủ trì',
+        '                                       tính      năm 2024     năm 2026',
+        '1     Tỷ lệ hộ có cáp quang            %         70%          ≥ 90%        Phòng Văn hóa - Xã hội',
+        '2     Số camera an ninh được kết nối   Camera    10           ≥ 25         Công an xã',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.name, i.target?.raw, i.targetYear, i.lead])).toEqual([
+      ['Tỷ lệ hộ có cáp quang', '≥ 90%', 2026, 'Phòng Văn hóa - Xã hội'],
+      ['Số camera an ninh được kết nối', '≥ 25', 2026, 'Công an xã'],
+    ]);
+  });
+
+  it('joins a tab-separated cell quoted across lines and skips the row of column numbers', () => {
+    const doc = parsePlan(
+      [
+        ...head,
+        'PHỤ LỤC',
+        'STT\tNhiệm vụ\tThời gian\tĐơn vị chủ trì\tĐơn vị phối hợp',
+        '(1)\t(2)\t(3)\t(4)\t(5)',
+        '1\t"Số hóa sổ hộ tịch;',
+        'cập nhật dữ liệu dân cư"\tNăm 2026\tCông an xã\tVăn phòng HĐND và UBND',
+        '2\tLắp camera tại chợ\t"Khi có',
+        'kinh phí"\tCông an xã\t',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.name, t.timeline?.raw, t.lead, t.support])).toEqual([
+      ['Số hóa sổ hộ tịch; cập nhật dữ liệu dân cư', 'Năm 2026', ['Công an xã'], ['Văn phòng HĐND và UBND']],
+      ['Lắp camera tại chợ', 'Khi có kinh phí', ['Công an xã'], []],
+    ]);
+  });
+
+  it('reads a table with a line per cell, empty cells blank or "-"', () => {
+    const doc = parsePlan(
+      [
+        ...head,
+        'PHỤ LỤC',
+        'STT',
+        'Nhiệm vụ',
+        'Đơn vị chủ trì',
+        'Đơn vị phối hợp',
+        'Thời gian',
+        'I',
+        'HẠ TẦNG SỐ',
+        '1',
+        'Phủ sóng 4G các thôn',
+        'Phòng Kinh tế',
+        '',
+        'Năm 2026',
+        '2',
+        'Lắp 12 camera tại chợ',
+        'Công an xã',
+        '-',
+        '2026 - 2027',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.name, t.group, t.lead, t.support, t.timeline?.raw])).toEqual([
+      ['Phủ sóng 4G các thôn', 'HẠ TẦNG SỐ', ['Phòng Kinh tế'], [], 'Năm 2026'],
+      ['Lắp 12 camera tại chợ', 'HẠ TẦNG SỐ', ['Công an xã'], [], '2026 - 2027'],
+    ]);
+  });
+});
+
+describe('objectives in prose', () => {
+  it('reads "đạt 70%" / "- 80%." as one range, and a clause after "và" without it', () => {
+    const doc = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Chuyển đổi số xã Bình An năm 2025 và đến năm 2030',
+        'I. MỤC TIÊU',
+        '- Tỷ lệ hộ dùng ví điện tử đạt 70%',
+        '- 80%.',
+        '- Tỷ lệ hồ sơ trực tuyến đạt trên 60%, tỷ lệ thanh toán số đạt 50% và tỷ lệ hồ sơ số hóa đạt 100%.',
+      ].join('\n'),
+    );
+    expect(doc.plan.planYear).toBeNull();
+    expect(doc.indicators.map((i) => [i.name, i.target?.raw, i.target?.comparator])).toEqual([
+      ['Tỷ lệ hộ dùng ví điện tử', 'đạt 70% - 80%', 'range'],
+      ['Tỷ lệ hồ sơ trực tuyến', 'đạt trên 60%', '>'],
+      ['tỷ lệ thanh toán số', 'đạt 50%', '='],
+      ['tỷ lệ hồ sơ số hóa', 'đạt 100%', '='],
+    ]);
+  });
+});

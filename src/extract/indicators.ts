@@ -88,8 +88,11 @@ export function indicatorsInText(text: Mapped): { name: Mapped; target: Target }
     if (cuts[i] === -1) continue;
     let end = i + 1;
     while (end < found.length && cuts[end] === -1) end++;
-    const from = cuts[i]!;
+    let from = cuts[i]!;
     const to = cuts[end]!;
+    // A clause cut at "và" / "đồng thời" starts after it.
+    const conjunction = i > 0 ? /^\s*(?:va|dong thoi)\s+/.exec(key.slice(from, to)) : null;
+    if (conjunction) from += conjunction[0].length;
     const clause = text.slice(from, to);
     const m = found[i]!;
     const local: TargetMatch = { ...m, start: m.start - from, end: m.end - from };

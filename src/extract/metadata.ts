@@ -191,6 +191,8 @@ function readPlanYear(title: string): number | null {
   t = t.replace(/ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/g, ' ');
   t = t.replace(/\d{1,2}[/-]\d{1,2}[/-]\d{4}/g, ' ');
   if (/giai doan|\d{4}\s*[-–]\s*\d{4}/.test(t)) return null;
+  // "… năm 2025 và đến năm 2030": a plan for the year and the years after it.
+  if (/\bva\s+(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+\d{4}/.test(t)) return null;
   t = t.replace(/(?:den|toi|tam nhin)\s+(?:het\s+|cuoi\s+)?nam\s+\d{4}/g, ' ');
   const years = new Set([...t.matchAll(/nam\s+((?:19|20)\d{2})\b/g)].map((m) => Number(m[1])));
   return years.size === 1 ? [...years][0]! : null;

@@ -98,7 +98,11 @@ function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: Bloc
 // "- xã hội hằng năm …" is no bullet.
 const DASH_COMPOUNDS = /(?:^| )(?:kinh te - xa hoi|chinh tri - xa hoi|van hoa - xa hoi|quoc phong - an ninh|an ninh - quoc phong|an ninh - trat tu|kinh te - ha tang|ha tang - do thi|khoa hoc - cong nghe|khoa hoc - ky thuat|tai chinh - ke hoach|tai nguyen - moi truong|lao dong - thuong binh)(?: |$)/;
 
+// "… đạt 80%" / "- 85%.": a range broken before its dash; the line is its high end, no bullet.
+const RANGE_END = /^[-–]\s*\d+(?:[.,]\d+)?\s*%?\s*[.;,]?$/;
+
 function splitsCompound(prev: Line, cur: Line): boolean {
+  if (RANGE_END.test(cur.text) && /\d\s*%?$/.test(prev.text)) return true;
   if (!/^[-–]\s/.test(cur.text) || !/\p{L}$/u.test(prev.text)) return false;
   const tail = prev.key.split(/\s+/).slice(-3).join(' ');
   const head = cur.key.replace(/^[-–]\s+/, '').split(/\s+/).slice(0, 3).join(' ');
@@ -150,8 +154,9 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       if (open && !open.marker && above.length > 0 && open.lines.every((l) => above.includes(l))) open = null;
       close();
       const end = tableEnd(lines, i + 1, header.mode, ctx);
-      const tableLines = lines.slice(i, end).filter((l) => l.role !== 'blank');
-      blocks.push({ type: 'table', lines: tableLines, table: parseTable(tableLines, header, ctx.index, ctx.pairs) });
+      const withBlanks = lines.slice(i, end);
+      const tableLines = withBlanks.filter((l) => l.role !== 'blank');
+      blocks.push({ type: 'table', lines: tableLines, table: parseTable(tableLines, header, ctx.index, ctx.pairs, withBlanks) });
       i = end - 1;
       continue;
     }

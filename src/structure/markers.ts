@@ -54,10 +54,18 @@ export function letterValue(c: string): number {
   return i >= 0 ? i + 1 : LETTERS.indexOf(c.toLowerCase()) + 1;
 }
 
-// "PHỤ LỤC I", "PHỤ LỤC SỐ 01: CÁC CHỈ TIÊU …", "PHỤ LỤC", "Phụ lục II".
+// "PHỤ LỤC I", "PHỤ LỤC SỐ 01: CÁC CHỈ TIÊU …", "PHỤ LỤC", "Phụ lục II"; a form of the
+// plan's, "Biểu 01", "Biểu số 02", "BIỂU MẪU 1" (with its number: "Biểu dương …" is prose).
 export const annexHeading: MarkerDetector = {
   name: 'annex',
   detect(line) {
+    const form = /^bieu(?:\s+mau)?\s+(?:so\s*)?([0-9]{1,3}|[ivxl]{1,6})\b\s*[:.\-–]?\s*/.exec(line.key);
+    if (form) {
+      const rest = line.text.slice(form[0].length);
+      if (rest !== '' && !isUpperText(rest)) return null;
+      const label = line.text.slice(form[0].indexOf(form[1]!), form[0].indexOf(form[1]!) + form[1]!.length);
+      return { style: 'annex', depth: 0, numbering: label, ordinal: [/^\d+$/.test(label) ? Number(label) : romanValue(label) ?? 0], textStart: form[0].length };
+    }
     const m = /^phu luc(?:\s+(?:so\s*)?([0-9]{1,3}|[ivxl]{1,6}|[a-z])\b)?\s*[:.\-–]?\s*/.exec(line.key);
     if (!m) return null;
     const head = line.text.slice(0, 7);

@@ -23,8 +23,10 @@ export interface SectionNode {
   lastLine: Line | null;
 }
 
-// Fixed ranks: a Roman part never sits under "1.", "1." never under "1.1.".
-function rank(m: Marker): number | null {
+// Fixed ranks: a Roman part never sits under "1.", "1." never under "1.1.". Capital letters
+// sit under Roman parts ("I. …" / "A. …"), unless they come first: then "A. MỤC ĐÍCH" /
+// "I. Mục đích" makes them the parts (`lettersOver`).
+function rank(m: Marker, lettersOver = false): number | null {
   switch (m.style) {
     case 'annex':
       return 0;
@@ -33,7 +35,7 @@ function rank(m: Marker): number | null {
     case 'roman':
       return 2;
     case 'upper':
-      return 3;
+      return lettersOver ? 1 : 3;
     case 'decimal':
       return 3 + m.depth;
     default:
@@ -105,6 +107,8 @@ function touch(node: SectionNode | null, line: Line | undefined): void {
 export function buildTree(blocks: readonly Block[], root: SectionNode): SectionNode {
   const stack: SectionNode[] = [root];
   const top = () => stack[stack.length - 1]!;
+  const firstPart = blocks.find((b) => b.type === 'item' && (b.marker.style === 'upper' || b.marker.style === 'roman'));
+  const lettersOver = firstPart?.type === 'item' && firstPart.marker.style === 'upper';
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k]!;
     if (block.type === 'item') {
@@ -123,10 +127,10 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
       const restarts = sibling !== null && isFirst(m) && !isFirst(sibling.marker!) && sibling.children.length === 0 && !SENTENCE_END.test(sibling.heading.text);
       if (restarts) stack.length = same + 1;
       else if (same > 0) stack.length = same;
-      else if (rank(m) !== null) {
+      else if (rank(m, lettersOver) !== null) {
         while (stack.length > 1) {
-          const r = rank(top().marker!);
-          if (r === null || r < rank(m)!) break;
+          const r = rank(top().marker!, lettersOver);
+          if (r === null || r < rank(m, lettersOver)!) break;
           stack.pop();
         }
       }

@@ -27,9 +27,11 @@ export interface Column {
 /**
  * tsv: cells separated by tabs; pipe: Markdown "| … |" rows; layout: cells
  * aligned with runs of spaces (pdftotext -layout); flat: PDF text with the
- * cells of a row run together on wrapped lines.
+ * cells of a row run together on wrapped lines; cells: a flat table whose every
+ * cell is a line of its own, an empty one a blank line or "-" (a Word table saved
+ * as text), found while reading its rows (rows.ts, cellLines).
  */
-export type TableMode = 'tsv' | 'pipe' | 'layout' | 'flat';
+export type TableMode = 'tsv' | 'pipe' | 'layout' | 'flat' | 'cells';
 export type TableKind = 'indicators' | 'tasks';
 
 export interface TableHeader {
@@ -40,11 +42,13 @@ export interface TableHeader {
   lines: Line[];
   /** Space-aligned tables: where the number column ends (its numbers are short, its label may not be). */
   numberRight?: number;
+  /** cells mode: the column of each line that holds a cell (lines not listed hold none). */
+  lineColumns?: Map<Line, number>;
   /** Space-aligned tables: where each column's pieces start (x → column), learnt from the rows. */
   anchors?: Map<number, number>;
 }
 
-type Label = ColumnRole | 'name-indicator' | 'name-task' | 'result' | 'unit?';
+type Label = ColumnRole | 'name-indicator' | 'name-task' | 'result' | 'unit?' | 'baseline';
 
 // Header words, longest first where one contains another.
 const LABELS: [string, Label][] = [
@@ -68,6 +72,8 @@ const LABELS: [string, Label][] = [
   ['nhiem vu, giai phap', 'name-task'], ['nhiem vu', 'name-task'], ['noi dung', 'name-task'],
   ['hoat dong', 'name-task'], ['ten du an', 'name-task'], ['danh muc', 'name-task'],
   ['ket qua', 'result'], ['gia tri', 'target'],
+  // The situation before the plan ("Hiện trạng năm 2024", "Thực trạng", "Ước thực hiện năm 2025"): no target.
+  ['hien trang', 'baseline'], ['thuc trang', 'baseline'], ['uoc thuc hien', 'baseline'], ['uoc dat', 'baseline'],
   ['ghi chu', 'note'], ['nguon kinh phi', 'funding'], ['kinh phi', 'funding'], ['nguon von', 'funding'], ['du toan', 'funding'],
   ['don vi', 'unit?'],
 ];
@@ -94,7 +100,10 @@ function scanLabels(key: string): Found[] {
     const rest = key.slice(i);
     const y = YEAR_LABEL.exec(rest);
     if (y) {
-      out.push({ label: 'target', text: y[0], year: Number(y[1]), at: i, end: i + y[0].length });
+      // "Hiện trạng năm 2024": the baseline's year, part of its label.
+      const prev = out[out.length - 1];
+      if (prev?.label === 'baseline' && i - prev.end <= 1) prev.end = i + y[0].length;
+      else out.push({ label: 'target', text: y[0], year: Number(y[1]), at: i, end: i + y[0].length });
       i += y[0].length;
       continue;
     }
@@ -145,6 +154,9 @@ function resolveLabels(found: Found[]): { roles: { role: ColumnRole; label: stri
       case 'unit?':
         role = kind === 'indicators' ? 'unit' : 'other';
         break;
+      case 'baseline':
+        role = 'other';
+        break;
       default:
         role = f.label;
     }
@@ -187,7 +199,7 @@ const HEADER_TAIL_WORDS = new Set([
   'tinh', 'hop', 'hoan', 'thanh', 'thuc', 'hien', 'ket', 'qua', 'thoi', 'gian', 'chu', 'tri', 'phoi', 'theo', 'doi',
   'danh', 'gia', 'don', 'vi', 'co', 'quan', 'san', 'pham', 'dau', 'ra', 'ghi', 'nam', 'kinh', 'phi', 'nguon',
   'muc', 'tieu', 'chi', 'noi', 'dung', 'cong', 'viec', 'nhiem', 'vu', 'trach', 'do', 'tien', 'han', 'lo', 'trinh',
-  'du', 'kien', 'va', 'giai', 'phap', 'ten', 'hinh', 'thuc', 'von', 'toan', 'tru', 'trach', 'phu',
+  'du', 'kien', 'va', 'giai', 'phap', 'den', 'trang', 'uoc', 'ten', 'hinh', 'thuc', 'von', 'toan', 'tru', 'trach', 'phu',
 ]);
 
 export function isHeaderTail(line: Line): boolean {
@@ -305,6 +317,9 @@ const CELL_PRIORITY: Label[] = ['number', 'output', 'lead', 'support', 'timeline
 
 function pickCellLabel(labels: Found[]): Found | null {
   if (labels.length === 0) return null;
+  // "Hiện trạng năm 2024" is the year of the baseline, not a target's.
+  const baseline = labels.find((l) => l.label === 'baseline');
+  if (baseline) return baseline;
   const year = labels.find((l) => l.year !== null);
   if (year && labels.length <= 2) return year;
   let best: Found | null = null;

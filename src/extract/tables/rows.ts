@@ -225,10 +225,120 @@ function layoutAnchors(lines: readonly Line[], header: TableHeader): Map<number,
   return anchors;
 }
 
+/**
+ * Tab-separated rows copied from a spreadsheet quote a cell that holds a line break:
+ * `7\t"Tái cấu trúc …;` / `hướng dẫn … lệ phí"\tNăm 2026\t…`. For each line whose first
+ * cell goes on a quoted cell of the line above, the column it goes on (lines not listed
+ * start at the first column).
+ */
+function quotedCarry(lines: readonly Line[]): Map<Line, number> {
+  const carry = new Map<Line, number>();
+  let open = -1; // the column of a quoted cell still open at the end of the line before
+  for (const l of lines) {
+    if (l.role === 'blank') continue;
+    if (open >= 0) carry.set(l, open);
+    const parts = l.full.text.replace(/[\r\n]+$/, '').split('\t');
+    let col = open >= 0 ? open : 0;
+    let inQuote = open >= 0;
+    for (let c = 0; c < parts.length; c++, col++) {
+      const body = parts[c]!.trim();
+      if (inQuote) {
+        if (body.endsWith('"')) inQuote = false;
+      } else if (body.startsWith('"') && !(body.length > 1 && body.endsWith('"'))) inQuote = true;
+      if (inQuote && c === parts.length - 1) break;
+    }
+    open = inQuote ? col : -1;
+  }
+  return carry;
+}
+
+// A row number alone on its line: "12", "2.1", "III", "-".
+const BARE_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|[IVXL]{1,6}\.?|[-–+])$/;
+
+/**
+ * A flat table whose header has one label per line may be a Word table saved as text:
+ * a row is its number's line and then one line per cell, an empty cell a blank line or
+ * "-", and a group row ("I" / "CHÍNH QUYỀN SỐ") its number and title. The column of each
+ * line that holds a cell when every row reads so (the next row's number comes right after
+ * each row's cells), else null.
+ */
+export function cellLines(lines: readonly Line[], header: TableHeader): Map<Line, number> | null {
+  if (header.mode !== 'flat' || header.lines.length !== header.columns.length || header.columns[0]?.role !== 'number') return null;
+  const k = header.columns.length - 1;
+  // The lines a row may take: blank lines count (empty cells), page artefacts and the
+  // header printed again after a page break do not.
+  const slots: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.role === 'trailer' || l.role === 'decoration' || l.role === 'running-header') continue;
+    // A number alone on its line reads as a page number, but here it is a row's or a cell's.
+    if (l.role === 'page-number' && !/^\d{1,3}$/.test(l.text)) continue;
+    if (/^(?:stt|tt|so tt)$/.test(l.key)) {
+      const again = detectTableHeader(lines, i);
+      if (again) {
+        i = lines.indexOf(again.lines[again.lines.length - 1]!);
+        continue;
+      }
+    }
+    slots.push(l);
+  }
+  while (slots.length > 0 && slots[slots.length - 1]!.role === 'blank') slots.pop();
+  while (slots.length > 0 && slots[0]!.role === 'blank') slots.shift();
+  // A blank line after every line (a converter's paragraph spacing) says nothing: the lines
+  // in between are the cells, a blank one among them an empty cell.
+  if (slots.length > 2 && slots.every((l, i) => i % 2 === 0 || l.role === 'blank')) {
+    const kept = slots.filter((_, i) => i % 2 === 0);
+    slots.length = 0;
+    slots.push(...kept);
+  }
+  const columns = new Map<Line, number>();
+  // Where the next row may start at or after slot j: blank lines between rows are skipped.
+  const rowAt = (j: number) => {
+    while (j < slots.length && slots[j]!.role === 'blank') j++;
+    return j;
+  };
+  // The number of the last numbered row: the next row's number follows it (a cell "100" does not).
+  let last = 0;
+  const startsRow = (j: number) => {
+    if (j >= slots.length) return true;
+    const t = slots[j]!.text;
+    if (!BARE_NUMBER.test(t)) return false;
+    const top = /^(\d+)/.exec(t);
+    return !top || [1, last, last + 1].includes(Number(top[1]));
+  };
+  let records = 0;
+  for (let j = rowAt(0); j < slots.length; ) {
+    const text = slots[j]!.text;
+    if (!BARE_NUMBER.test(text)) return null;
+    columns.set(slots[j]!, 0);
+    const roman = /^[IVXL]/.test(text);
+    const top = /^(\d+)/.exec(text);
+    if (top) last = Number(top[1]);
+    // As many cells as the table has columns, else a title alone (a group row, as a Roman
+    // numeral's row is whenever a row can start after its title).
+    let n = k;
+    if ((roman && startsRow(rowAt(j + 2))) || !startsRow(rowAt(j + 1 + k))) n = 1;
+    if (n === 1 && !startsRow(rowAt(j + 2))) return null;
+    for (let c = 1; c <= n; c++) {
+      const l = slots[j + c];
+      if (!l) return null;
+      if (l.role !== 'blank' && !/^[-–]$/.test(l.text)) columns.set(l, c);
+    }
+    if (n === k) records++;
+    j = rowAt(j + 1 + n);
+  }
+  return records >= 2 ? columns : null;
+}
+
 /** Cells of one line of a tabular table, as [from, to) ranges of line.text per column. */
-function lineCells(line: Line, header: TableHeader): { from: number; to: number }[] {
+function lineCells(line: Line, header: TableHeader, firstColumn = 0): { from: number; to: number }[] {
   const columns = header.columns;
   const out: { from: number; to: number }[] = columns.map(() => ({ from: 0, to: 0 }));
+  if (header.mode === 'cells') {
+    const c = header.lineColumns?.get(line);
+    if (c !== undefined) out[c] = { from: 0, to: line.text.length };
+    return out;
+  }
   if (header.mode === 'layout') {
     // Each segment goes to the column it overlaps most. Header labels are often centred over
     // their columns, so a column runs from midway between its label and the previous one's to
@@ -266,10 +376,16 @@ function lineCells(line: Line, header: TableHeader): { from: number; to: number 
   let at = offset;
   for (let c = 0; c < parts.length; c++) {
     const p = parts[c]!;
-    const lead = p.length - p.trimStart().length;
-    const body = p.trim();
+    let lead = p.length - p.trimStart().length;
+    let body = p.trim();
+    // A spreadsheet's quotes around a cell are not its text.
+    if (header.mode === 'tsv' && body.startsWith('"')) {
+      lead++;
+      body = body.slice(1);
+    }
+    if (header.mode === 'tsv' && body.endsWith('"') && (p.trim().startsWith('"') || (c === 0 && firstColumn > 0))) body = body.slice(0, -1);
     // Extra cells beyond the header go to the last column.
-    const target = Math.min(c, columns.length - 1);
+    const target = Math.min(c + firstColumn, columns.length - 1);
     const cell = out[target]!;
     if (body) {
       if (cell.to === 0) {
@@ -281,6 +397,8 @@ function lineCells(line: Line, header: TableHeader): { from: number; to: number 
   }
   return out;
 }
+
+const COLUMN_NUMBERS = /^(?:[|\t ]*\(\d{1,2}\)){3,}[|\t ]*$/;
 
 /**
  * Rows of a tab-separated, pipe or space-aligned table: a row starts where the
@@ -302,9 +420,10 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     header.numberRight = right + 1;
   }
   if (header.mode === 'layout') header.anchors = layoutAnchors(lines, header);
+  const carry = header.mode === 'tsv' ? quotedCarry(lines) : null;
   const read = (l: Line) => {
-    const ranges = lineCells(l, header);
-    const src = header.mode === 'layout' ? l.text : l.full.text;
+    const ranges = lineCells(l, header, carry?.get(l) ?? 0);
+    const src = header.mode === 'layout' || header.mode === 'cells' ? l.text : l.full.text;
     const cell = (c: number) => (c >= 0 ? src.slice(ranges[c]!.from, ranges[c]!.to).trim() : '');
     return { ranges, num: cell(numberCol), name: cell(nameCol), others: ranges.some((x, c) => c !== nameCol && c !== numberCol && x.to > x.from) };
   };
@@ -318,6 +437,8 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     const l = lines[i]!;
     if (l.role === 'blank' || l.role === 'trailer' || l.role === 'decoration') continue;
     if (header.mode === 'pipe' && PIPE_SEPARATOR.test(l.text)) continue;
+    // "(1)  (2)  (3) …" under the header: the columns' numbers.
+    if (COLUMN_NUMBERS.test(l.text)) continue;
     if (/^(?:\|\s*)?(?:stt|tt|so tt)\b/.test(l.key)) {
       const again = detectTableHeader(lines, i);
       if (again) {
@@ -328,7 +449,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
       }
     }
     if (l.role === 'running-header') continue;
-    if (l.role === 'page-number' && (header.mode !== 'layout' || read(l).name !== '' || read(l).others)) {
+    if (l.role === 'page-number' && !header.lineColumns?.has(l) && (header.mode !== 'layout' || read(l).name !== '' || read(l).others)) {
       issues.push({ code: 'page-number-in-table', message: `"${l.text}" read as a page number`, line: l });
       pageBreak = true;
       continue;

@@ -3,7 +3,7 @@ import { joinPieces } from '../../normalize/line-joins.js';
 import type { Mapped } from '../../text/mapped.js';
 import type { LineIndex } from '../../text/positions.js';
 import type { ColumnRole, TableHeader } from './header.js';
-import { collectRows, type RowIssue, type RowKind, type TableRow } from './rows.js';
+import { cellLines, collectRows, type RowIssue, type RowKind, type TableRow } from './rows.js';
 import { INTERLEAVED, segmentInterleaved, scoreCells, type CellPieces } from './interleave.js';
 import { NEG, segmentRow, tokenize, type Token } from './segment.js';
 import { WordPairs } from './word-pairs.js';
@@ -126,7 +126,7 @@ function cutTabular(row: TableRow, header: TableHeader): Cut {
   const targets: { year: number | null; cell: Mapped }[] = [];
   let name: Mapped | null = null;
   header.columns.forEach((col, c) => {
-    const pieces = (row.cells?.[c] ?? []).map((p) => (header.mode === 'layout' ? p.line.m : p.line.full).slice(p.from, p.to));
+    const pieces = (row.cells?.[c] ?? []).map((p) => (header.mode === 'layout' || header.mode === 'cells' ? p.line.m : p.line.full).slice(p.from, p.to));
     const joined = joinPieces(pieces);
     if (col.role === 'name') name = joined;
     else if (col.role === 'target') targets.push({ year: col.year, cell: joined });
@@ -172,9 +172,15 @@ function splitTabularTitle(row: TableRow, header: TableHeader): { title: Line[];
   return { title: row.lines.slice(0, first), rest: row.lines.slice(first) };
 }
 
-export function parseTable(lines: readonly Line[], header: TableHeader, index: LineIndex, pairs = new WordPairs()): ParsedTable {
+/**
+ * Read a table from its lines (blank lines left out); `withBlanks`, the same lines with
+ * the blank ones, tells empty cells of a table that has a line per cell.
+ */
+export function parseTable(lines: readonly Line[], found: TableHeader, index: LineIndex, pairs = new WordPairs(), withBlanks: readonly Line[] = lines): ParsedTable {
   const issues: RowIssue[] = [];
-  const body = lines.filter((l) => !header.lines.includes(l));
+  const body = lines.filter((l) => !found.lines.includes(l));
+  const lineColumns = cellLines(withBlanks.filter((l) => !found.lines.includes(l)), found);
+  const header: TableHeader = lineColumns ? { ...found, mode: 'cells', lineColumns } : found;
   const rows = collectRows(body, header, issues);
   // A flat table is read cell after cell unless its rows read clearly better line by line.
   const flatCuts = new Map<string, FlatCut>();
