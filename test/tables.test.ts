@@ -283,6 +283,33 @@ describe('more table layouts', () => {
     ]);
   });
 
+  it('keeps a lone number that wraps in a name, and the rest of a cell split by a page break', () => {
+    const doc = parsePlan(
+      [
+        ...head,
+        'PHỤ LỤC',
+        ' STT    Nhiệm vụ                          Đơn vị chủ trì    Thời gian',
+        '                                                            hoàn',
+        '                                                            thành',
+        ' 1      Cấp tài khoản định danh mức       Công an xã        Năm 2026',
+        '        2',
+        ' 2      Lắp camera tại các thôn           Công an xã        Khi có',
+        '                                                            hướng dẫn',
+        '                                          3',
+        '\f STT    Nhiệm vụ                          Đơn vị chủ trì    Thời gian',
+        '                                                            hoàn',
+        '                                                            thành',
+        '                                                            của tỉnh',
+        ' 3      Số hóa hồ sơ hộ tịch              Văn phòng         Quý IV/2026',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.name, t.lead, t.timeline?.raw])).toEqual([
+      ['Cấp tài khoản định danh mức 2', ['Công an xã'], 'Năm 2026'],
+      ['Lắp camera tại các thôn', ['Công an xã'], 'Khi có hướng dẫn của tỉnh'],
+      ['Số hóa hồ sơ hộ tịch', ['Văn phòng'], 'Quý IV/2026'],
+    ]);
+  });
+
   it('reads a table with a line per cell, empty cells blank or "-"', () => {
     const doc = parsePlan(
       [

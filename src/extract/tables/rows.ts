@@ -398,6 +398,16 @@ function lineCells(line: Line, header: TableHeader, firstColumn = 0): { from: nu
   return out;
 }
 
+/** lines[i] is the last of its page: a page break, a running header or the end comes next. */
+function endsPage(lines: readonly Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.role === 'blank') continue;
+    return l.pageBreakBefore || l.role === 'running-header';
+  }
+  return true;
+}
+
 const COLUMN_NUMBERS = /^(?:[|\t ]*\(\d{1,2}\)){3,}[|\t ]*$/;
 
 /**
@@ -443,13 +453,17 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
       const again = detectTableHeader(lines, i);
       if (again) {
         for (const l of headerLinesAbove(lines, i)) if (usable[usable.length - 1] === l) usable.pop();
-        i = lines.indexOf(again.lines[again.lines.length - 1]!);
+        // No more lines than the header had the first time: below its last label's wrap
+        // ("hoàn" / "thành") may come the rest of a cell split by the break ("và Công").
+        i = lines.indexOf(again.lines[Math.min(again.lines.length, Math.max(header.lines.length, 1)) - 1]!);
         pageBreak = true;
         continue;
       }
     }
     if (l.role === 'running-header') continue;
-    if (l.role === 'page-number' && !header.lineColumns?.has(l) && (header.mode !== 'layout' || read(l).name !== '' || read(l).others)) {
+    // A number alone under the names is a page number where a page starts or ends, else a
+    // wrapped word of a cell ("… mức" / "2").
+    if (l.role === 'page-number' && !header.lineColumns?.has(l) && (header.mode !== 'layout' || ((read(l).name !== '' || read(l).others) && (l.pageBreakBefore || endsPage(lines, i))))) {
       issues.push({ code: 'page-number-in-table', message: `"${l.text}" read as a page number`, line: l });
       pageBreak = true;
       continue;
