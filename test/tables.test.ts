@@ -362,3 +362,59 @@ describe('objectives in prose', () => {
     ]);
   });
 });
+
+describe('plans from the fifth batch of hold-outs, in new words', () => {
+  it('takes the year of a lead-in sentence, a "3.2" row over "-" rows as their group, and stops a table at "Ghi chú:"', () => {
+    const doc = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Chuyển đổi số xã Bình An',
+        'I. MỤC TIÊU',
+        'Phấn đấu đến năm 2028 đạt các mục tiêu sau:',
+        '(1) Tỷ lệ hộ có cáp quang đạt 90%.',
+        'PHỤ LỤC',
+        ' STT   Chỉ tiêu                      Đơn vị    Mục tiêu   Đơn vị chủ trì',
+        ' 1     Xã hội số',
+        ' 1.1   Tỷ lệ người có kỹ năng số     %         ≥ 70%      Công an xã',
+        ' -     Thanh niên                    %         100%       Đoàn Thanh niên',
+        ' 1.2   Tỷ lệ hộ dùng ví điện tử      %         ≥ 50%      Phòng Kinh tế',
+        '',
+        '  Ghi chú: Số liệu tổng hợp hằng năm.',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.name, i.group, i.targetYear])).toEqual([
+      ['Tỷ lệ hộ có cáp quang', 'MỤC TIÊU', 2028],
+      ['Tỷ lệ người có kỹ năng số', 'Xã hội số', null],
+      ['Thanh niên', 'Tỷ lệ người có kỹ năng số', null],
+      ['Tỷ lệ hộ dùng ví điện tử', 'Xã hội số', null],
+    ]);
+  });
+
+  it('reads a signature block and recipients run onto one line', () => {
+    const doc = parsePlan(
+      [
+        'ỦY BAN NHÂN DÂN XÃ BÌNH AN -------',
+        'KẾ HOẠCH',
+        'Chuyển đổi số năm 2026',
+        'I. MỤC TIÊU',
+        'Hoàn thành chuyển đổi số.',
+        'Nơi nhận: - UBND tỉnh (b/c); - Các ấp; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Trần Văn Bình',
+      ].join('\n'),
+    );
+    expect(doc.plan.issuer.name).toBe('ỦY BAN NHÂN DÂN XÃ BÌNH AN');
+    expect(doc.plan.recipients).toEqual(['UBND tỉnh (b/c)', 'Các ấp', 'Lưu: VT']);
+    expect(doc.plan.signer).toEqual({ name: 'Trần Văn Bình', title: 'CHỦ TỊCH', capacity: 'TM', onBehalfOf: 'ỦY BAN NHÂN DÂN' });
+  });
+});
+
+describe('units and references in new words', () => {
+  it('takes the unit given the duties ("Đảng ủy giao …"), and a law numbered "…/QH15"', async () => {
+    const { readUnit } = await import('../src/extract/assignments.js');
+    const { readReferences } = await import('../src/extract/references.js');
+    expect(readUnit('Chi bộ giao Ban Chỉ huy Quân sự xã:', true).unit).toBe('Ban Chỉ huy Quân sự xã');
+    expect(readUnit('Giao Công an xã:', true).unit).toBe('Công an xã');
+    expect(readReferences('Căn cứ Luật Giao dịch điện tử số 20/2023/QH15 ngày 22/6/2023;')).toEqual([
+      { number: '20/2023/QH15', type: 'luật', date: '2023-06-22', issuer: null },
+    ]);
+  });
+});

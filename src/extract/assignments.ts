@@ -32,6 +32,14 @@ const OPENING = /^(?:can cu|dinh ky|tren co so|hang nam|trong qua trinh|theo)\b[
 
 /** The unit an item of TỔ CHỨC THỰC HIỆN names, and the duty written after it. */
 export function readUnit(heading: string, hasChildren: boolean): { unit: string | null; duty: string | null } {
+  const read = readNamedUnit(heading, hasChildren);
+  // "Đảng ủy giao Ủy ban nhân dân xã: …": the unit is the one given the duties.
+  const given = read.unit ? /^(?:\S+\s+){1,6}?giao(?:\s+cho)?\s+(?=\p{Lu})/u.exec(read.unit) : null;
+  if (given && !/^(?:giao|trach nhiem)/i.test(read.unit!)) return { ...read, unit: read.unit!.slice(given[0].length) };
+  return read;
+}
+
+function readNamedUnit(heading: string, hasChildren: boolean): { unit: string | null; duty: string | null } {
   const key = looseKey(heading);
   const opening = OPENING.exec(key);
   if (opening) {

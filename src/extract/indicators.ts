@@ -121,10 +121,26 @@ function groupOf(node: SectionNode | null): string | null {
 function yearOf(node: SectionNode | null): number | null {
   for (let n = node; n && n.marker; n = n.parent) {
     const title = n.heading.text;
-    const y = phaseYear(title) ?? yearInText(title);
+    const y = phaseYear(title) ?? yearInText(title) ?? leadInYear(n);
     if (y) return y;
   }
   return null;
+}
+
+/**
+ * The year a sentence that leads in to an item and its siblings states: "Phấn đấu đến năm
+ * 2030 đạt các mục tiêu sau:" / "(1) …" / "(2) …". The last paragraph before the item, under
+ * the same heading, when it ends with ":".
+ */
+function leadInYear(node: SectionNode): number | null {
+  const parent = node.parent;
+  const start = node.lines[0]?.index;
+  if (!parent || start === undefined) return null;
+  let lead: string | null = null;
+  for (const b of parent.content) {
+    if (b.type === 'paragraph' && b.lines[0]!.index < start) lead = /:\s*$/.test(b.text.text) ? b.text.text : null;
+  }
+  return lead ? yearInText(lead) : null;
 }
 
 function numberingOf(node: SectionNode): string | null {
@@ -206,7 +222,7 @@ export function indicatorsFromObjectives(root: SectionNode, planYear: number | n
           group: groupOf(node.parent),
           unit: found.target.unit,
           target: found.target,
-          targetYear: yearInText(node.heading.text) ?? yearOf(node.parent) ?? planYear,
+          targetYear: yearInText(node.heading.text) ?? leadInYear(node) ?? yearOf(node.parent) ?? planYear,
           lead: null,
           source: 'body',
           span: itemSpan(node),

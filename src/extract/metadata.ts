@@ -91,7 +91,8 @@ function issuerFromHeader(header: readonly Line[]): { name: string; parent: stri
     else last.push(text);
   }
   if (bodies.length === 0) return null;
-  const name = bodies[bodies.length - 1]!.join(' ').replace(/\s+/g, ' ');
+  // A rule printed under the body's name ("-------") is no part of it.
+  const name = bodies[bodies.length - 1]!.join(' ').replace(/\s+/g, ' ').replace(/\s*[-_=*]{3,}$/, '');
   const parent = bodies.length > 1 ? bodies[bodies.length - 2]!.join(' ') : null;
   return { name, parent };
 }
@@ -202,12 +203,42 @@ const AUTHORITY = /^(TM|T\/M|T\.M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s+(.+)$/u;
 const SIGNER_TITLE = /^(?:pho )?(?:chu tich|bi thu|truong ban|giam doc|truong phong|chanh van phong|thu truong|truong thon|truong ap|uy vien|chu nhiem)\b/;
 const NAME_LINE = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$|^(?:\p{Lu}+)(?:\s+\p{Lu}+){1,5}$/u;
 
+/**
+ * A signature block run onto one line (text copied from a web page): "KT. CHỦ TỊCH PHÓ CHỦ
+ * TỊCH (Đã ký) Lâm Thị Ngọc Hân" → "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lâm Thị Ngọc Hân". A
+ * line of its own comes back as it is.
+ */
+function signerPieces(line: string): string[] {
+  const out: string[] = [];
+  for (const part of line.split(/\s*\((?:đã ký|đã kí|ký|kí)[^)]*\)\s*/iu)) {
+    if (!part) continue;
+    // Capitals, then a name in mixed case.
+    const named = NAME_LINE.test(part) ? null : /^(.*\S)\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,5})$/u.exec(part);
+    const upper = named && isUpperText(named[1]!) ? named[1]! : part;
+    // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "TM. ĐẢNG ỦY BÍ THƯ": the capacity's object, then the title.
+    const a = AUTHORITY.exec(upper);
+    let split = false;
+    if (a && isUpperText(a[2]!)) {
+      const object = a[2]!;
+      const key = looseKey(object);
+      for (let i = 1; i < key.length; i++) {
+        if (key[i - 1] !== ' ' || !SIGNER_TITLE.test(key.slice(i))) continue;
+        out.push(upper.slice(0, upper.length - object.length + i).trim(), object.slice(i).trim());
+        split = true;
+        break;
+      }
+    }
+    if (!split) out.push(upper);
+    if (named && upper !== part) out.push(named[2]!);
+  }
+  return out;
+}
+
 function readSigner(lines: readonly Line[]): PlanMetadata['signer'] {
   const signer: PlanMetadata['signer'] = { name: null, title: null, capacity: null, onBehalfOf: null };
   const titles: string[] = [];
   let connector = false;
-  for (const l of content(lines)) {
-    const text = l.text.replace(/\s+/g, ' ');
+  for (const text of content(lines).flatMap((l) => signerPieces(l.text.replace(/\s+/g, ' ')))) {
     const a = AUTHORITY.exec(text);
     if (a && isUpperText(a[2]!)) {
       // "TM. ỦY BAN NHÂN DÂN": on behalf of a body. "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the deputy
@@ -248,8 +279,11 @@ function readRecipients(lines: readonly Line[]): string[] {
       text = text.replace(/^nơi nhận\s*:?\s*/iu, '');
       if (!text) continue;
     }
-    if (/^[-–+•]/.test(text) || items.length === 0) items.push(text.replace(/^[-–+•]\s*/, ''));
-    else items[items.length - 1] += ` ${text}`;
+    // Entries run onto one line: "- UBND tỉnh (b/c); - Sở …; - Lưu: VT."
+    for (const [k, piece] of text.split(/(?<=[;.])\s+(?=[-–+•]\s)/).entries()) {
+      if (/^[-–+•]/.test(piece) || items.length === 0) items.push(piece.replace(/^[-–+•]\s*/, ''));
+      else if (k === 0) items[items.length - 1] += ` ${piece}`;
+    }
   }
   return items.map((s) => s.replace(/\s+/g, ' ').replace(/[;,.\s]+$/, '').trim()).filter(Boolean);
 }

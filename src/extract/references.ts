@@ -21,8 +21,9 @@ const TYPE_WORDS: [string, string][] = [
   ['cong van', 'công văn'], ['huong dan', 'hướng dẫn'], ['de an', 'đề án'], ['quy dinh', 'quy định'], ['luat', 'luật'],
 ];
 
-// "57-NQ/TW", "71/NQ-CP", "179/2025/NĐ-CP", "02-KH/BCĐTW", "89- CTr/TU", "17-TB/CQTTBCĐ".
-const NUMBER = /(?<![\p{L}\p{N}/])(\d{1,5}(?:\/\d{4})?)\s?([-/])\s?((?:\p{Lu}[\p{L}]{0,7})(?:[-/]\p{Lu}[\p{L}\p{N}]{0,11}){1,3})(?![\p{L}\p{N}])/gu;
+// "57-NQ/TW", "71/NQ-CP", "179/2025/NĐ-CP", "02-KH/BCĐTW", "89- CTr/TU", "17-TB/CQTTBCĐ"; a
+// law of the National Assembly, "72/2025/QH15".
+const NUMBER = /(?<![\p{L}\p{N}/])(\d{1,5}(?:\/\d{4})?)\s?([-/])\s?((?:\p{Lu}[\p{L}]{0,7})(?:[-/]\p{Lu}[\p{L}\p{N}]{0,11}){1,3}|(?<=\d{4}\/)QH\d{1,2})(?![\p{L}\p{N}])/gu;
 // OCR reads "1" as "l" or "I" and "0" as "O" now and then: "ngày 0l/4/2025".
 const DATE_NUMERIC = /^[,\s]*(?:ngày\s+){1,2}(\d[\dlIoO]?|[lIoO]\d)\s*[/\-.]\s*(\d[\dlIoO]?|[lIoO]\d)\s*[/\-.]\s*(\d{4})/iu;
 const ocrDigits = (s: string) => s.replace(/[lI]/g, '1').replace(/[oO]/g, '0');
@@ -60,6 +61,9 @@ export function readReferences(text: string): DocumentRef[] {
       type = t;
       break;
     }
+    // "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": a law of the National Assembly,
+    // its name between the word and the number.
+    if (type === null && /^QH\d/.test(code) && /\bluat\b/.test(key.slice(Math.max(0, m.index - 120), m.index))) type = 'luật';
     type ??= typeFromCode(code);
     const after = text.slice(m.index + whole.length, m.index + whole.length + 200);
     let date: string | null = null;

@@ -57,7 +57,7 @@ function spelledAs(text: string, set: Set<string>): boolean {
 
 // Nouns that say what a bare number counts: "có 02 doanh nghiệp", "05 dự án".
 export const COUNT_NOUNS = [
-  'doanh nghiep', 'dn', 'du an', 'sang kien', 'mo hinh', 'san pham', 'ho gia dinh', 'ho', 'luot', 'lop', 'to dan pho', 'khu pho', 'khom',
+  'doanh nghiep', 'dn', 'du an', 'sang kien', 'mo hinh', 'san pham', 'ho gia dinh', 'ho', 'luot', 'lop', 'to dan pho', 'khu pho', 'khom', 'tuyen pho', 'tuyen duong', 'ban', 'lang',
   'co so', 'truong', 'thon', 'ap', 'xa', 'nguoi', 'can bo', 'hoc sinh', 'giao vien', 'ty dong', 'trieu dong',
   'dong', 'km', 'ha', 'he thong', 'nen tang', 'ung dung', 'csdl', 'co so du lieu', 'diem', 'giai phap', 'bai',
   'de tai', 'sang che', 'nhiem vu', 'tai khoan', 'thiet bi', 'camera', 'tram', 'cot', 'to', 'cau lac bo', 'clb',

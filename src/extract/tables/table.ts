@@ -248,11 +248,15 @@ function readRows(rows: TableRow[], header: TableHeader, body: Line[], cut: (row
 
   let roman: Mapped | null = null;
   let numberGroup: Mapped | null = null;
-  const groupsNow = (): Mapped[] => [roman, numberGroup].filter((g): g is Mapped => g !== null && g.length > 0);
+  // A sub-numbered row ("3.2") over "-" rows is their group too.
+  let subGroup: Mapped | null = null;
+  const groupsNow = (): Mapped[] => [roman, numberGroup, subGroup].filter((g): g is Mapped => g !== null && g.length > 0);
+  const bareDash = (r: TableRow | undefined) => r !== undefined && r.kind === 'dash' && !/\d/.test(r.numbering ?? '');
 
   rows.forEach((row, i) => {
     const content = rowContent(row);
     const whole = rowText(row.lines);
+    if (!bareDash(row)) subGroup = null;
     if (row.kind === 'roman') {
       const tabularName = header.mode === 'flat' ? null : cutTabular(row, header).name;
       const title = tabularName && tabularName.length > 0 ? tabularName : content;
@@ -291,6 +295,7 @@ function readRows(rows: TableRow[], header: TableHeader, body: Line[], cut: (row
     const c = cut(row, content);
     if (c.name.length === 0 && !hasOwnCells(c)) return;
     entries.push({ kind: 'record', rowKind: row.kind, numbering: row.numbering, groups: groupsNow(), name: c.name.length > 0 ? c.name : content, cells: c.cells, targets: c.targets, whole, lines: row.lines, uncertain: c.uncertain });
+    if (/^\d+\.\d+$/.test(row.numbering ?? '') && bareDash(rows[i + 1]) && c.name.length > 0) subGroup = c.name;
   });
   return entries;
 }
