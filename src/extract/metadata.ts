@@ -280,9 +280,9 @@ function readRecipients(lines: readonly Line[]): string[] {
       if (!text) continue;
     }
     // Entries run onto one line: "- UBND tỉnh (b/c); - Sở …; - Lưu: VT."
-    for (const [k, piece] of text.split(/(?<=[;.])\s+(?=[-–+•]\s)/).entries()) {
+    for (const piece of text.split(/(?<=[;.])\s+(?=[-–+•]\s)/)) {
       if (/^[-–+•]/.test(piece) || items.length === 0) items.push(piece.replace(/^[-–+•]\s*/, ''));
-      else if (k === 0) items[items.length - 1] += ` ${piece}`;
+      else items[items.length - 1] += ` ${piece}`;
     }
   }
   return items.map((s) => s.replace(/\s+/g, ' ').replace(/[;,.\s]+$/, '').trim()).filter(Boolean);

@@ -252,8 +252,8 @@ function quotedCarry(lines: readonly Line[]): Map<Line, number> {
   return carry;
 }
 
-// A row number alone on its line: "12", "2.1", "III", "-".
-const BARE_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})?\.?|[IVXL]{1,6}\.?|[-–+])$/;
+// A row number alone on its line (or in its cell): "12", "2.1", "III", "-".
+const BARE_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?|[-–+])$/;
 
 /**
  * A flat table whose header has one label per line may be a Word table saved as text:
@@ -267,7 +267,7 @@ export function cellLines(lines: readonly Line[], header: TableHeader): Map<Line
   const k = header.columns.length - 1;
   // The lines a row may take: blank lines count (empty cells), page artefacts and the
   // header printed again after a page break do not.
-  const slots: Line[] = [];
+  let slots: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.role === 'trailer' || l.role === 'decoration' || l.role === 'running-header') continue;
@@ -286,11 +286,7 @@ export function cellLines(lines: readonly Line[], header: TableHeader): Map<Line
   while (slots.length > 0 && slots[0]!.role === 'blank') slots.shift();
   // A blank line after every line (a converter's paragraph spacing) says nothing: the lines
   // in between are the cells, a blank one among them an empty cell.
-  if (slots.length > 2 && slots.every((l, i) => i % 2 === 0 || l.role === 'blank')) {
-    const kept = slots.filter((_, i) => i % 2 === 0);
-    slots.length = 0;
-    slots.push(...kept);
-  }
+  if (slots.length > 2 && slots.every((l, i) => i % 2 === 0 || l.role === 'blank')) slots = slots.filter((_, i) => i % 2 === 0);
   const columns = new Map<Line, number>();
   // Where the next row may start at or after slot j: blank lines between rows are skipped.
   const rowAt = (j: number) => {
@@ -425,7 +421,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     let right = header.columns[0]!.x1;
     for (const l of lines) {
       const first = layoutSegments(l)[0];
-      if (first && first.x0 <= header.columns[0]!.x1 && /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?|[-–+])$/.test(l.text.slice(first.from, first.to))) right = Math.max(right, first.x1);
+      if (first && first.x0 <= header.columns[0]!.x1 && BARE_NUMBER.test(l.text.slice(first.from, first.to))) right = Math.max(right, first.x1);
     }
     header.numberRight = right + 1;
   }
@@ -455,7 +451,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
         for (const l of headerLinesAbove(lines, i)) if (usable[usable.length - 1] === l) usable.pop();
         // No more lines than the header had the first time: below its last label's wrap
         // ("hoàn" / "thành") may come the rest of a cell split by the break ("và Công").
-        i = lines.indexOf(again.lines[Math.min(again.lines.length, Math.max(header.lines.length, 1)) - 1]!);
+        i = lines.indexOf(again.lines[Math.min(again.lines.length, header.lines.length) - 1]!);
         pageBreak = true;
         continue;
       }
