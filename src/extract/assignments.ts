@@ -35,7 +35,7 @@ export function readUnit(heading: string, hasChildren: boolean): { unit: string 
   const read = readNamedUnit(heading, hasChildren);
   // "Đảng ủy giao Ủy ban nhân dân xã: …": the unit is the one given the duties.
   const given = read.unit ? /^(?:\S+\s+){1,6}?giao(?:\s+cho)?\s+(?=\p{Lu})/u.exec(read.unit) : null;
-  if (given && !/^(?:giao|trach nhiem)/i.test(read.unit!)) return { ...read, unit: read.unit!.slice(given[0].length) };
+  if (given) return { ...read, unit: read.unit!.slice(given[0].length) };
   return read;
 }
 

@@ -222,7 +222,8 @@ export function indicatorsFromObjectives(root: SectionNode, planYear: number | n
           group: groupOf(node.parent),
           unit: found.target.unit,
           target: found.target,
-          targetYear: yearInText(node.heading.text) ?? leadInYear(node) ?? yearOf(node.parent) ?? planYear,
+          // (The heading is no phase: yearOf reads its year, then the lead-in's, then the parents'.)
+          targetYear: yearOf(node) ?? planYear,
           lead: null,
           source: 'body',
           span: itemSpan(node),

@@ -156,9 +156,8 @@ export function buildBlocks(lines: readonly Line[], ctx: BlockContext): Block[] 
       if (open && !open.marker && above.length > 0 && open.lines.every((l) => above.includes(l))) open = null;
       close();
       const end = tableEnd(lines, i + 1, header.mode, ctx);
-      const withBlanks = lines.slice(i, end);
-      const tableLines = withBlanks.filter((l) => l.role !== 'blank');
-      blocks.push({ type: 'table', lines: tableLines, table: parseTable(tableLines, header, ctx.index, ctx.pairs, withBlanks) });
+      const tableLines = lines.slice(i, end);
+      blocks.push({ type: 'table', lines: tableLines.filter((l) => l.role !== 'blank'), table: parseTable(tableLines, header, ctx.index, ctx.pairs) });
       i = end - 1;
       continue;
     }

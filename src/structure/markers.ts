@@ -54,6 +54,13 @@ export function letterValue(c: string): number {
   return i >= 0 ? i + 1 : LETTERS.indexOf(c.toLowerCase()) + 1;
 }
 
+/** The annex marker of a heading matched by `m`, whose group 1 is its label ("01", "II", "a") if any. */
+function annexMarker(line: Line, m: RegExpExecArray): Marker {
+  const label = m[1] ? line.text.slice(m[0].indexOf(m[1]), m[0].indexOf(m[1]) + m[1].length) : '';
+  const ordinal = label ? (/^\d+$/.test(label) ? Number(label) : romanValue(label) ?? letterValue(label)) : 0;
+  return { style: 'annex', depth: 0, numbering: label, ordinal: [ordinal], textStart: m[0].length };
+}
+
 // "PHỤ LỤC I", "PHỤ LỤC SỐ 01: CÁC CHỈ TIÊU …", "PHỤ LỤC", "Phụ lục II"; a form of the
 // plan's, "Biểu 01", "Biểu số 02", "BIỂU MẪU 1" (with its number: "Biểu dương …" is prose).
 export const annexHeading: MarkerDetector = {
@@ -62,9 +69,7 @@ export const annexHeading: MarkerDetector = {
     const form = /^bieu(?:\s+mau)?\s+(?:so\s*)?([0-9]{1,3}|[ivxl]{1,6})\b\s*[:.\-–]?\s*/.exec(line.key);
     if (form) {
       const rest = line.text.slice(form[0].length);
-      if (rest !== '' && !isUpperText(rest)) return null;
-      const label = line.text.slice(form[0].indexOf(form[1]!), form[0].indexOf(form[1]!) + form[1]!.length);
-      return { style: 'annex', depth: 0, numbering: label, ordinal: [/^\d+$/.test(label) ? Number(label) : romanValue(label) ?? 0], textStart: form[0].length };
+      return rest === '' || isUpperText(rest) ? annexMarker(line, form) : null;
     }
     const m = /^phu luc(?:\s+(?:so\s*)?([0-9]{1,3}|[ivxl]{1,6}|[a-z])\b)?\s*[:.\-–]?\s*/.exec(line.key);
     if (!m) return null;
@@ -73,9 +78,7 @@ export const annexHeading: MarkerDetector = {
     // In prose "Phụ lục kèm theo …" is not a heading: want capitals, or a bare label.
     if (!isUpperText(head) && !(m[1] && (rest === '' || isUpperText(rest)))) return null;
     if (rest && !isUpperText(rest) && !/^[(“"]/.test(rest)) return null;
-    const label = m[1] ? line.text.slice(m[0].indexOf(m[1]), m[0].indexOf(m[1]) + m[1].length) : '';
-    const ordinal = label ? (/^\d+$/.test(label) ? Number(label) : romanValue(label) ?? letterValue(label)) : 0;
-    return { style: 'annex', depth: 0, numbering: label, ordinal: [ordinal], textStart: m[0].length };
+    return annexMarker(line, m);
   },
 };
 

@@ -173,13 +173,14 @@ function splitTabularTitle(row: TableRow, header: TableHeader): { title: Line[];
 }
 
 /**
- * Read a table from its lines (blank lines left out); `withBlanks`, the same lines with
- * the blank ones, tells empty cells of a table that has a line per cell.
+ * Read a table from its lines, header first. Blank lines are read only where they may be
+ * empty cells (a table with a line per cell, cellLines).
  */
-export function parseTable(lines: readonly Line[], found: TableHeader, index: LineIndex, pairs = new WordPairs(), withBlanks: readonly Line[] = lines): ParsedTable {
+export function parseTable(lines: readonly Line[], found: TableHeader, index: LineIndex, pairs = new WordPairs()): ParsedTable {
   const issues: RowIssue[] = [];
-  const body = lines.filter((l) => !found.lines.includes(l));
-  const lineColumns = cellLines(withBlanks.filter((l) => !found.lines.includes(l)), found);
+  const below = lines.filter((l) => !found.lines.includes(l));
+  const body = below.filter((l) => l.role !== 'blank');
+  const lineColumns = cellLines(below, found);
   const header: TableHeader = lineColumns ? { ...found, mode: 'cells', lineColumns } : found;
   const rows = collectRows(body, header, issues);
   // A flat table is read cell after cell unless its rows read clearly better line by line.
