@@ -85,7 +85,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--compact', 'print the JSON on one line')
     .option('--strict', 'exit 1 when any diagnostic is a warning or an error')
     .option('-q, --quiet', 'no summary on stderr, even on a terminal')
-    .addOption(new Option('--encoding <name>', 'text encoding of the input').choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258']).default('auto'))
+    .addOption(new Option('--encoding <name>', 'text encoding of the input (auto: UTF-8, UTF-16 by BOM, else TCVN3 or Windows-1258 when the bytes read as Vietnamese in one)').choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3']).default('auto'))
     .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').argParser(megabytes).default(20, '20'))
     .addHelpText('after', `${EXIT_CODES}\n${EXAMPLES}\n`)
     .showHelpAfterError('(run plan-extract --help for usage)')

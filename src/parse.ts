@@ -7,6 +7,7 @@ import { buildBlocks, type TableBlock } from './structure/blocks.js';
 import { WordPairs } from './extract/tables/word-pairs.js';
 import { franc } from 'franc';
 import { VERSION } from './version.js';
+import { convertTcvn3Text, looksTcvn3 } from './input/tcvn3.js';
 import { annexKindFromTitle, type SectionKind } from './structure/kinds.js';
 import { measureLayout, type Layout } from './structure/layout.js';
 import { detectMarker, letterValue } from './structure/markers.js';
@@ -333,7 +334,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
     return skeleton(index, diags);
   }
   const t0 = options.timings ? performance.now() : 0;
-  const normalized = normalizeText(input);
+  // Text in a `.VnTime` font's encoding read as Latin-1 ("Uû ban nh©n d©n"): one letter for one, so positions hold.
+  const legacy = looksTcvn3(input) ? convertTcvn3Text(input) : null;
+  const normalized = normalizeText(legacy ? legacy.text : input);
   if (options.timings) addTime(options.timings, 'normalize', t0);
   const { index, lines } = normalized;
   const diags = new Diagnostics(index, options.timings);
@@ -341,6 +344,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
     diags.add('error', 'empty-input', 'the text is empty');
     return skeleton(index, diags);
   }
+  if (legacy && legacy.lines > 0) diags.add('info', 'legacy-encoding', `${legacy.lines} line(s) were TCVN3 (the .VnTime fonts' encoding) read as Latin-1; they were read as Vietnamese`);
   if (normalized.trailerLines > 0) diags.add('info', 'signature-stamp', `${normalized.trailerLines} line(s) of a digital-signature stamp were left out`);
 
   const { zones, layout, body, annexes } = readStructure(lines, index, diags);

@@ -9,7 +9,7 @@ import { decodeText, type TextEncoding } from './text.js';
 import { isPdf, pdfToText } from './pdf.js';
 
 export interface ParseFileOptions extends Omit<ParseOptions, 'sha256' | 'path'> {
-  /** Text encoding; 'auto' (default) reads UTF-8 and UTF-16 by their BOM. */
+  /** Text encoding; 'auto' (default) reads UTF-8, UTF-16 by its BOM, and bytes that are not UTF-8 as TCVN3 or Windows-1258 when they read as Vietnamese in one of them. */
   encoding?: TextEncoding | 'auto';
   /** Largest file read, in bytes (default 20 MB). */
   maxBytes?: number;
@@ -78,7 +78,9 @@ export function parsePlanBytes(bytes: Uint8Array, path: string | null, options: 
   const { encoding: _e, maxBytes: _m, ...rest } = options;
   void _e;
   void _m;
-  return parsePlan(decoded.text, { ...rest, path, sha256, ...(format ? { format } : {}) });
+  const inputDiagnostics = [...(rest.inputDiagnostics ?? [])];
+  if (decoded.guessed) inputDiagnostics.push({ severity: 'info' as const, code: 'legacy-encoding', message: `the file is not UTF-8; it was read as ${decoded.encoding === 'tcvn3' ? 'TCVN3 (the .VnTime fonts\' encoding)' : 'Windows-1258'}` });
+  return parsePlan(decoded.text, { ...rest, path, sha256, ...(format ? { format } : {}), ...(inputDiagnostics.length > 0 ? { inputDiagnostics } : {}) });
 }
 
 /**

@@ -1,11 +1,15 @@
+import { franc } from 'franc';
 import { InputError } from './errors.js';
+import { decodeTcvn3, looksTcvn3 } from './tcvn3.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3';
 
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
   bom: boolean;
+  /** The encoding was told from the bytes, not by a BOM or the caller: not UTF-8, it read as a legacy Vietnamese one. */
+  guessed?: boolean;
 }
 
 function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -35,9 +39,34 @@ function controlRatio(text: string): number {
   return n === 0 ? 0 : bad / n;
 }
 
+/** Share of letters only Vietnamese has (ă, đ, ơ, ư, the toned ones) in a Vietnamese text: 10–20%. */
+function vietnameseShare(text: string): number {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const own = text.match(/[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g)?.length ?? 0;
+  return letters === 0 ? 0 : own / letters;
+}
+
+/**
+ * Bytes that are not UTF-8 read as a legacy Vietnamese encoding: TCVN3
+ * (`.VnTime` fonts) when they are full of its letters' codes, else
+ * Windows-1258 when that gives Vietnamese (it writes most tones as combining
+ * marks, composed here).
+ */
+function legacyGuess(bytes: Uint8Array): { text: string; encoding: TextEncoding } | null {
+  const sample = bytes.subarray(0, 200_000);
+  if (looksTcvn3(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1'))) return { text: decodeTcvn3(bytes), encoding: 'tcvn3' };
+  const text = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
+  if (controlRatio(text) > 0.01 || vietnameseShare(text) < 0.05) return null;
+  // Western European text in Windows-1252 also decodes here (its ã, õ, ý read as ă, ơ, ư): is it Vietnamese?
+  const lang = franc(text.slice(0, 2000).toLowerCase(), { minLength: 100, only: ['vie', 'por', 'spa', 'fra', 'ita', 'deu', 'eng', 'nld'] });
+  return lang === 'vie' ? { text, encoding: 'windows-1258' } : null;
+}
+
 /**
  * Bytes to text: UTF-8 (a BOM is dropped), UTF-16 with a BOM (or, without
- * one, when every other byte is zero), or an encoding the caller names.
+ * one, when every other byte is zero), TCVN3 or Windows-1258 when the bytes
+ * are not UTF-8 and read as Vietnamese in one of them, or an encoding the
+ * caller names.
  * Binary input (NUL bytes, mostly invalid UTF-8) is refused with an
  * InputError that says what to do.
  */
@@ -73,11 +102,14 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding | 'auto' = 
       bom = true;
     }
   }
+  if (enc === 'tcvn3') return { text: decodeTcvn3(bytes), encoding: enc, bom: false };
   const text = new TextDecoder(enc).decode(bytes.subarray(start));
   const bad = controlRatio(text);
   if (bad > 0.01 && encoding === 'auto') {
     if (enc === 'utf-8' && !bytes.includes(0)) {
-      throw new InputError('encoding', 'this file is not valid UTF-8: it may be in a legacy Vietnamese encoding (try --encoding windows-1258) or not text at all');
+      const legacy = legacyGuess(bytes);
+      if (legacy) return { ...legacy, bom: false, guessed: true };
+      throw new InputError('encoding', 'this file is not valid UTF-8, nor Vietnamese in TCVN3 or Windows-1258: name its encoding with --encoding, or it is not text at all');
     }
     throw new InputError('binary', 'this is a binary file, not text');
   }
