@@ -123,6 +123,11 @@ describe('line roles', () => {
     expect(roles(text)).toEqual(['content', 'decoration', 'content', 'content', 'page-number', 'content', 'content']);
   });
 
+  it('reads "- 12 -" and "12" alone as page numbers, not a number wrapped before its code ("12-" / "KH/ĐU")', () => {
+    const text = ['Kiện toàn Ban Chỉ đạo theo Kế hoạch số', '12-', 'KH/ĐU ngày 14/8/2025.', '- 12 -', 'Tiếp theo', '12'].join('\n');
+    expect(roles(text)).toEqual(['content', 'content', 'content', 'page-number', 'content', 'page-number']);
+  });
+
   it('lays out a Markdown table that holds the page header, cell lines side by side', () => {
     const text = ['| ỦY BAN NHÂN DÂN<br>**PHƯỜNG AN PHÚ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>Độc lập - Tự do - Hạnh phúc |', '| --- | --- |', '| Số: 27/KH-UBND | *An Phú, ngày 05 tháng 02 năm 2026* |'].join('\n');
     const lines = normalizeText(text).lines;
