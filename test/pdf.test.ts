@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanInput } from '../src/input/file.js';
 import { InputError } from '../src/input/errors.js';
+import { pdfToText } from '../src/input/pdf.js';
 import type { PlanDocument } from '../src/model/schema.js';
 import { planToPdf } from '../scripts/pdf-plans.js';
 
@@ -66,6 +67,28 @@ describe.each(SEEDS)('%s laid out as a PDF', (seed) => {
     // No running title or page number got into a record.
     const all = JSON.stringify([doc.indicators, doc.tasks]);
     expect(all).not.toContain('Kế hoạch thực hiện Nghị quyết số 57-NQ/TW');
+  });
+});
+
+describe('running headers and footers', () => {
+  it('leaves out a line repeated at the top or the foot of the pages, not a table header printed again or a page number', async () => {
+    const bytes = await pdf({ size: 'A4', margin: 50 }, (d) => {
+      d.font(FONT).fontSize(11);
+      for (let p = 1; p <= 2; p++) {
+        if (p > 1) d.addPage();
+        d.text(`UBND phường An Phú - Kế hoạch số 12/KH-UBND`, 50, 30, { lineBreak: false });
+        d.text('STT   Chỉ tiêu   Đơn vị tính   Kết quả', 50, 80, { lineBreak: false });
+        d.text(`${p}   Tỷ lệ hồ sơ trực tuyến   %   ≥ ${80 + p}`, 50, 100, { lineBreak: false });
+        d.text(`Ngày in 0${p}/12/2026 lúc 10:0${p}`, 50, 780, { lineBreak: false });
+        d.text(String(p), 290, 800, { lineBreak: false });
+      }
+    });
+    const { text } = await pdfToText(bytes);
+    const lines = text.split('\n').map((l) => l.replace(/\f/g, '').trim()).filter(Boolean);
+    expect(lines.some((l) => l.includes('Kế hoạch số 12'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('Ngày in'))).toBe(false);
+    expect(lines.filter((l) => l.startsWith('STT'))).toHaveLength(2);
+    expect(lines.filter((l) => /^\d$/.test(l))).toEqual(['1', '2']);
   });
 });
 

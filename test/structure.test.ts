@@ -114,6 +114,25 @@ describe('the section tree', () => {
     expect(name(lines.map((l) => `${l}\n`).join('\n'))).toEqual(['Bảo đảm an toàn thông tin, an ninh mạng trong các cơ quan, đơn vị']);
   });
 
+  it('ends a paragraph at a full stop where the next line\'s first word would still have fit (wrapped text, no blank line)', () => {
+    // Text wrapped at about 80 characters: line 3 (62) stops after its full stop with room left, so the
+    // paragraph after it is not the bullet's; line 5 stops short of the width on "và" and goes on.
+    const lines = [
+      'I. NHIỆM VỤ',
+      '- Phối hợp doanh nghiệp viễn thông nâng cấp mạng cáp quang, phủ sóng 5G trên địa',
+      'bàn phường, bảo đảm an toàn thông tin, bảo vệ bí mật nhà nước.',
+      'Nhiệm vụ cụ thể, đơn vị chủ trì, phối hợp, sản phẩm và thời gian hoàn thành tại Phụ',
+      'lục II kèm theo Kế hoạch này; các phòng chuyên môn theo dõi việc thực hiện và',
+      'báo cáo kết quả về Ủy ban nhân dân phường trước ngày 15 tháng 12 hằng năm.',
+      '- Tổ chức tập huấn kỹ năng số cho cán bộ, công chức và người dân trên địa bàn.',
+      'II. TỔ CHỨC THỰC HIỆN',
+    ];
+    expect(parsePlan(lines.join('\n')).tasks.map((t) => t.name)).toEqual([
+      'Phối hợp doanh nghiệp viễn thông nâng cấp mạng cáp quang, phủ sóng 5G trên địa bàn phường, bảo đảm an toàn thông tin, bảo vệ bí mật nhà nước',
+      'Tổ chức tập huấn kỹ năng số cho cán bộ, công chức và người dân trên địa bàn',
+    ]);
+  });
+
   it('reports repeated and skipped numbers', () => {
     const doc = parsePlan(['I. MỤC TIÊU', 'II. NHIỆM VỤ', '1. Một', '3. Ba', '3. Ba nữa', 'II. TỔ CHỨC THỰC HIỆN'].join('\n'));
     expect(doc.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.position.start.line])).toEqual([

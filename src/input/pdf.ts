@@ -4,7 +4,8 @@ import { InputError } from './errors.js';
  * PDF → text laid out the way `pdftotext -layout` prints it: each line of a
  * page at its height, each run of text at its place across the page (one
  * character column per average character width), a blank line where the page
- * leaves a gap, a form feed before each page. Table cells keep their columns,
+ * leaves a gap, a form feed before each page, running headers and footers
+ * left out. Table cells keep their columns,
  * so the space-aligned table reader rebuilds rows and columns from where the
  * words stand, wrapped cells and all; positions in the output point into this
  * text, and form feeds give them their page.
@@ -129,8 +130,10 @@ function layOut(pages: Item[][]): string {
   const pageLines = pages.map(linesOf);
   const steps = pageLines.flatMap((lines) => lines.slice(1).map((l, k) => lines[k]!.y - l.y)).filter((d) => d > 0);
   const step = median(steps) || 12;
+  const running = runningLines(pageLines, left, perChar);
   const out: string[] = [];
-  pageLines.forEach((lines, p) => {
+  pageLines.forEach((all, p) => {
+    const lines = all.filter((l) => !running.has(l));
     lines.forEach((line, k) => {
       // A gap of more than one and a half lines is a blank line (a paragraph or a table's edge).
       if (k > 0 && lines[k - 1]!.y - line.y > step * 1.6) out.push('');
@@ -141,6 +144,41 @@ function layOut(pages: Item[][]): string {
     if (lines.length === 0 && p > 0) out.push('\f');
   });
   return out.join('\n') + '\n';
+}
+
+/**
+ * Running headers and footers: the first or the last line of a page (a
+ * page number before or after it aside) that comes again, the same but for its digits ("Trang 2/5", "Kế hoạch số
+ * 12/KH-UBND"), as the first or last line of other pages, on two pages at
+ * least and half of those with text. A table's header printed again at the
+ * top of each page stays (the table reader needs its first one): lines
+ * opening with a row-number label (STT, TT) are not taken.
+ */
+function runningLines(pageLines: TextLine[][], left: number, perChar: number): Set<TextLine> {
+  const out = new Set<TextLine>();
+  const withText = pageLines.filter((l) => l.length > 0).length;
+  if (withText < 2) return out;
+  const keyOf = (line: TextLine) => renderLine(line, left, perChar).trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
+  // Page numbers stay (the text reader knows them, and a table across the break uses them);
+  // a footer line above one is still the page's last.
+  const pageNumber = (key: string) => /^(?:[-–\s]*#[-–\s]*|trang #(?:\s*\/\s*#)?|#\s*\/\s*#)$/i.test(key);
+  for (const end of ['first', 'last'] as const) {
+    const groups = new Map<string, TextLine[]>();
+    for (const lines of pageLines) {
+      if (lines.length < 2) continue;
+      const order = end === 'first' ? lines : [...lines].reverse();
+      const k = order.findIndex((l) => !pageNumber(keyOf(l)));
+      if (k < 0 || k > 1) continue;
+      const line = order[k]!;
+      const key = keyOf(line);
+      if (key.length > 120 || /^(?:stt|tt)\b/i.test(key)) continue;
+      const group = groups.get(key) ?? [];
+      group.push(line);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) if (group.length >= 2 && group.length * 2 >= withText) for (const l of group) out.add(l);
+  }
+  return out;
 }
 
 /**

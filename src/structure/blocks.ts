@@ -55,6 +55,8 @@ export function breaksBefore(prev: Line, cur: Line, layout: Layout, heading = fa
   if (isUpperText(prev.text) && isUpperText(cur.text) && cur.text.length <= 120 && !SENTENCE_END.test(prev.text)) return false;
   const ended = SENTENCE_END.test(prev.text);
   if (!layout.wrapped) return !(!ended && /^\p{Ll}/u.test(cur.text));
+  // A sentence that ends where the next line's first word would still have fit ends its paragraph.
+  if (ended && startsUpper(cur.text) && prev.text.length + 1 + (/^\S+/.exec(cur.text)?.[0].length ?? 0) <= layout.width * 0.9) return true;
   if (prev.text.length >= layout.width * (heading ? 0.9 : 0.75)) return false;
   // A line that stops on a comma or a dash stops mid-sentence.
   if (/[,\-–]$/.test(prev.text)) return false;
