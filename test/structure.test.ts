@@ -188,3 +188,29 @@ describe('stage timings (ParseOptions.timings)', () => {
     expect(timed).toEqual(parsePlan(text));
   });
 });
+
+describe('body tasks whose fields are bullets under them', () => {
+  it('reads "- Cơ quan chủ trì: …" bullets as the fields of the item above, and of the sub-tasks before them', () => {
+    const doc = parsePlan(
+      [
+        'III. NHIỆM VỤ VÀ GIẢI PHÁP',
+        '1.1. Kiện toàn Ban Chỉ đạo chuyển đổi số của xã.',
+        '- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.',
+        '- Cơ quan phối hợp: Ban quản lý chợ; Agribank chi nhánh xã.',
+        '- Sản phẩm: Quyết định kiện toàn.',
+        '- Thời gian hoàn thành: Quý I/2026.',
+        '1.2. Phát triển kinh tế số:',
+        '+ Đưa sản phẩm OCOP lên sàn thương mại điện tử.',
+        '+ Xây dựng mô hình nuôi tôm ứng dụng IoT.',
+        '- Cơ quan chủ trì: Phòng Kinh tế.',
+        '- Thời gian hoàn thành: 2026 - 2028.',
+        'IV. TỔ CHỨC THỰC HIỆN',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.name, t.lead, t.support, t.output, t.timeline?.raw])).toEqual([
+      ['1.1', 'Kiện toàn Ban Chỉ đạo chuyển đổi số của xã', ['Văn phòng HĐND và UBND xã'], ['Ban quản lý chợ', 'Agribank chi nhánh xã'], 'Quyết định kiện toàn', 'Quý I/2026'],
+      ['+', 'Đưa sản phẩm OCOP lên sàn thương mại điện tử', ['Phòng Kinh tế'], [], null, '2026 - 2028'],
+      ['+', 'Xây dựng mô hình nuôi tôm ứng dụng IoT', ['Phòng Kinh tế'], [], null, '2026 - 2028'],
+    ]);
+  });
+});

@@ -418,3 +418,30 @@ describe('units and references in new words', () => {
     ]);
   });
 });
+
+describe('grid tables (pandoc "+---+", box drawing "┌─┬─┐")', () => {
+  // Written for this test: the same two indicator rows in both kinds of grid, cells wrapped inside their rows.
+  const rows = (v: string, h: string, cross: [string, string, string], group: [string, string, string]) => [
+    'PHỤ LỤC I',
+    'CHỈ TIÊU CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030',
+    `${cross[0]}${h.repeat(5)}${cross[1]}${h.repeat(28)}${cross[1]}${h.repeat(8)}${cross[1]}${h.repeat(10)}${cross[2]}`,
+    `${v} STT ${v} Chỉ tiêu                   ${v} Đơn vị ${v} Kết quả  ${v}`,
+    `${v}     ${v}                            ${v} tính   ${v}          ${v}`,
+    `${group[0]}${h.repeat(5)}${group[1]}${h.repeat(28)}${group[1]}${h.repeat(8)}${group[1]}${h.repeat(10)}${group[2]}`,
+    `${v} I   ${v} CHÍNH QUYỀN SỐ                                       ${v}`,
+    `${group[0]}${h.repeat(5)}${group[1]}${h.repeat(28)}${group[1]}${h.repeat(8)}${group[1]}${h.repeat(10)}${group[2]}`,
+    `${v} 1   ${v} Tỷ lệ hồ sơ giải quyết     ${v} %      ${v} ≥ 80%    ${v}`,
+    `${v}     ${v} trực tuyến toàn trình      ${v}        ${v}          ${v}`,
+    `${group[0]}${h.repeat(5)}${group[1]}${h.repeat(28)}${group[1]}${h.repeat(8)}${group[1]}${h.repeat(10)}${group[2]}`,
+    `${v} 2   ${v} Chỉ số chuyển đổi số (DTI) ${v} Thứ    ${v} Tốp 20   ${v}`,
+    `${v}     ${v} cấp xã                     ${v} hạng   ${v} của tỉnh ${v}`,
+    `${group[0]}${h.repeat(5)}${group[1]}${h.repeat(28)}${group[1]}${h.repeat(8)}${group[1]}${h.repeat(10)}${group[2]}`,
+  ];
+  const expected = [
+    ['1', 'Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình', 'CHÍNH QUYỀN SỐ', '%', '≥ 80%', 9],
+    ['2', 'Chỉ số chuyển đổi số (DTI) cấp xã', 'CHÍNH QUYỀN SỐ', 'Thứ hạng', 'Tốp 20 của tỉnh', 12],
+  ];
+  const read = (lines: string[]) => parsePlan(lines.join('\n')).indicators.map((i) => [i.numbering, i.name, i.group, i.unit, i.target?.raw, i.position.start.line]);
+  it('pandoc', () => expect(read(rows('|', '-', ['+', '+', '+'], ['+', '+', '+']))).toEqual(expected));
+  it('box drawing', () => expect(read(rows('│', '─', ['┌', '┬', '┐'], ['├', '┼', '┤']))).toEqual(expected));
+});

@@ -57,6 +57,62 @@ const OUTPUT = /(?:sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s
 // That statement, in parentheses or after the sentence, is not part of the task's name.
 const STATED = /\s*\((?=[^()]*(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm)\s*:)[^()]*\)[\s.;,]*$|[.;]?\s*(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|(?:cơ quan |đơn vị )?chủ trì)\s*:[^()]*$/iu;
 
+// A bullet that states one of a task's fields: "- Cơ quan chủ trì: Phòng Kinh tế.", "- Thời gian hoàn thành: Quý I/2026."
+const FIELD_ITEM = /^(?:(?:đơn vị|cơ quan)\s+)?(?:chủ trì|phối hợp)\s*:|^(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?|(?:nguồn )?kinh phí(?: thực hiện)?|dự toán)\s*:/iu;
+
+const isField = (node: SectionNode) => node.marker !== null && node.marker.style !== 'roman' && node.children.length === 0 && FIELD_ITEM.test(node.heading.text);
+
+interface Fields {
+  lead?: string;
+  support?: string;
+  time?: string;
+  output?: string;
+}
+
+/** What field bullets state, each its whole value ("Ban quản lý chợ; Agribank chi nhánh Thủy Liên"). */
+function fieldsOf(nodes: readonly SectionNode[]): Fields {
+  const out: Fields = {};
+  for (const n of nodes) {
+    const text = [n.heading.text, ...n.content.map((b) => (b.type === 'paragraph' ? b.text.text : ''))].join(' ').trim();
+    const colon = text.indexOf(':');
+    const label = text.slice(0, colon).toLowerCase();
+    const value = text.slice(colon + 1).trim().replace(/[.;,]+$/, '');
+    const field = /chủ trì/.test(label) ? 'lead' : /phối hợp/.test(label) ? 'support' : /thời|tiến độ/.test(label) ? 'time' : /sản phẩm|kết quả/.test(label) ? 'output' : null;
+    if (field && out[field] === undefined) out[field] = value;
+  }
+  return out;
+}
+
+/**
+ * The field bullets that hold for a task: its own; else those under its group; else, for
+ * sub-tasks that state none, those under the last of them ("+ …", "+ …", "- Cơ quan chủ trì: …").
+ */
+function fieldNodes(node: SectionNode, cache: Map<SectionNode, GroupFields>): SectionNode[] {
+  if (node.children.length > 0) return node.children;
+  const parent = node.parent;
+  if (!parent) return [];
+  let group = cache.get(parent);
+  if (!group) cache.set(parent, (group = groupFields(parent.children)));
+  return group.own.length > 0 ? group.own : group.trailing.has(node) ? group.last : [];
+}
+
+interface GroupFields {
+  /** Field bullets among the group's items. */
+  own: SectionNode[];
+  /** The fields under the group's last item, and the items before it, with none of their own, that they hold for. */
+  last: SectionNode[];
+  trailing: Set<SectionNode>;
+}
+
+function groupFields(siblings: readonly SectionNode[]): GroupFields {
+  const own = siblings.filter(isField);
+  const lastItem = siblings[siblings.length - 1];
+  const trailing = new Set<SectionNode>();
+  if (own.length > 0 || !lastItem || lastItem.children.length === 0 || !lastItem.children.every(isField)) return { own, last: [], trailing };
+  for (let k = siblings.length - 2; k >= 0 && siblings[k]!.children.length === 0; k--) trailing.add(siblings[k]!);
+  return { own, last: lastItem.children, trailing };
+}
+
 function numberingOf(node: SectionNode): string | null {
   const m = node.marker;
   if (!m) return null;
@@ -65,27 +121,31 @@ function numberingOf(node: SectionNode): string | null {
 
 /**
  * Tasks in the body: every leaf item (a bullet, or a numbered item with
- * nothing under it) in a tasks or solutions section; a numbered heading over
- * bullets is their group. The heading that names the section is not a task.
+ * nothing under it but bullets stating its fields) in a tasks or solutions
+ * section; a numbered heading over bullets is their group. The heading that
+ * names the section is not a task.
  */
 export function tasksFromBody(root: SectionNode, tables: (t: ParsedTable) => TaskRecord[]): TaskRecord[] {
   const out: TaskRecord[] = [];
+  const groups = new Map<SectionNode, GroupFields>();
   for (const node of walk(root)) {
     if (node.kind !== 'tasks' && node.kind !== 'solutions') continue;
     for (const block of node.content) if (block.type === 'table' && block.table.header.kind === 'tasks') out.push(...tables(block.table));
-    if (!node.marker || node.children.length > 0 || node.ownKind !== null) continue;
+    // A task is an item with nothing under it but the bullets that state its fields.
+    if (!node.marker || isField(node) || !node.children.every(isField) || node.ownKind !== null) continue;
     const stated = STATED.exec(node.heading.text);
     const name = cleanName(stated ? node.heading.slice(0, stated.index) : node.heading);
     if (name.length === 0) continue;
+    const fields = fieldsOf(fieldNodes(node, groups));
     const text = [node.heading.text, ...node.content.map((b) => (b.type === 'paragraph' ? b.text.text : ''))].join(' ');
-    const time = TIME.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '');
+    const time = fields.time ?? TIME.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '');
     out.push({
       numbering: numberingOf(node),
       name,
       group: node.parent?.marker ? headingTitle(node.parent) : null,
-      lead: splitUnits(LEAD.exec(text)?.[1] ?? '', false),
-      support: splitUnits(SUPPORT.exec(text)?.[1] ?? '', false),
-      output: OUTPUT.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '') ?? null,
+      lead: splitUnits(fields.lead ?? LEAD.exec(text)?.[1] ?? '', false),
+      support: splitUnits(fields.support ?? SUPPORT.exec(text)?.[1] ?? '', false),
+      output: fields.output ?? OUTPUT.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '') ?? null,
       timeline: time ? readTimeline(time) : null,
       source: 'body',
       span: itemSpan(node),

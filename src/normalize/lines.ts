@@ -60,6 +60,7 @@ export function splitLines(index: LineIndex): Line[] {
     if (e > s && text.charCodeAt(e - 1) === 13) e--;
     raws.push({ s, raw: text.slice(s, e) });
   }
+  const grid = gridTables(raws.map((r) => r.raw));
   const layout = layoutTableRows(raws.map((r) => r.raw));
   let pendingBreak = false;
   const push = (m: Mapped, no: number, hasFormFeed: boolean, role?: LineRole) => {
@@ -80,6 +81,10 @@ export function splitLines(index: LineIndex): Line[] {
   };
   raws.forEach(({ s, raw }, i) => {
     const hasFormFeed = raw.includes('\f');
+    const cell = grid.get(i);
+    if (cell === 'rule') return push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
+    if (cell === 'row') return push(gridRow(raws, i), i + 1, hasFormFeed || gridBlock(raws, i).some((r) => r.raw.includes('\f')));
+    if (cell === 'inside') return;
     if (layout.has(i)) {
       if (PIPE_RULE.test(raw)) push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
       else for (const m of layoutRowLines(raw, s)) push(m, i + 1, hasFormFeed);
@@ -93,6 +98,67 @@ export function splitLines(index: LineIndex): Line[] {
 function normalizeLine(m: Mapped): Mapped {
   for (const n of lineNormalizers) if (n.applies(m.text)) m = n.apply(m);
   return m;
+}
+
+// Grid tables (pandoc's "+----+----+", box drawing "┌───┬───┐" from w3m or a terminal): a row
+// holds its cells' wrapped lines between two rules.
+const GRID_RULE = /^\s*(?:\+(?:[-=:]{2,}\+)+|[┌├└╞╘╔╠╚][─━═┬┼┴╪╤╧╦╬╩]*[─━═][─━═┬┼┴╪╤╧╦╬╩]*[┐┤┘╡╛╗╣╝])\s*$/;
+const GRID_LINE = /^\s*[|│║].*[|│║]\s*$/;
+
+/**
+ * The lines of grid tables: 'rule' for a rule, 'row' for a row's first line
+ * (the row is read from all its lines, `gridRow`), 'inside' for its others.
+ * A grid opens and closes with a rule.
+ */
+function gridTables(raws: string[]): Map<number, 'rule' | 'row' | 'inside'> {
+  const out = new Map<number, 'rule' | 'row' | 'inside'>();
+  for (let i = 0; i < raws.length; i++) {
+    if (!GRID_RULE.test(raws[i]!) || !GRID_LINE.test(raws[i + 1] ?? '')) continue;
+    let j = i;
+    let lastRule = i;
+    while (j < raws.length && (GRID_RULE.test(raws[j]!) || GRID_LINE.test(raws[j]!))) {
+      if (GRID_RULE.test(raws[j]!)) lastRule = j;
+      j++;
+    }
+    for (let k = i; k <= lastRule; k++) out.set(k, GRID_RULE.test(raws[k]!) ? 'rule' : GRID_RULE.test(raws[k - 1]!) ? 'row' : 'inside');
+    i = lastRule;
+  }
+  return out;
+}
+
+/** The lines of the grid row that starts at line i. */
+function gridBlock(raws: readonly { s: number; raw: string }[], i: number): { s: number; raw: string }[] {
+  let j = i;
+  while (j < raws.length && !GRID_RULE.test(raws[j]!.raw)) j++;
+  return raws.slice(i, j);
+}
+
+/**
+ * A grid row as one pipe row: "| 1 | Tỷ lệ … toàn trình | % | 100% |", each cell its
+ * lines' pieces joined (as wrapped lines are), each piece mapped to where it stands.
+ * The columns are where the row's first line has its separators (a group row that spans
+ * the table has fewer).
+ */
+function gridRow(raws: readonly { s: number; raw: string }[], i: number): Mapped {
+  const block = gridBlock(raws, i);
+  const first = block[0]!.raw;
+  const seps: number[] = [];
+  for (let k = 0; k < first.length; k++) if (first[k] === '|' || first[k] === '│' || first[k] === '║') seps.push(k);
+  const b = new MappedBuilder();
+  for (let c = 0; c + 1 < seps.length; c++) {
+    b.appendText(c === 0 ? '| ' : ' | ', block[0]!.s + seps[c]!, block[0]!.s + seps[c]! + 1);
+    let cell = '';
+    for (const { s, raw } of block) {
+      const piece = normalizeLine(Mapped.identity(raw, s).slice(seps[c]! + 1, Math.min(seps[c + 1]!, raw.length))).trim();
+      if (piece.length === 0) continue;
+      if (cell !== '' && !/[\p{L}\p{N}][-/]$/u.test(cell)) b.appendText(' ', s, s);
+      b.append(piece);
+      cell += piece.text;
+    }
+  }
+  const end = block[0]!.s + seps[seps.length - 1]!;
+  b.appendText(' |', end, end + 1);
+  return b.build();
 }
 
 const PIPE_ROW = /^\s{0,3}\|/;
