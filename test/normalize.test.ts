@@ -128,6 +128,14 @@ describe('line roles', () => {
     expect(roles(text)).toEqual(['content', 'content', 'content', 'page-number', 'content', 'page-number']);
   });
 
+  it('drops a running header whose right part changes between portrait and landscape pages', () => {
+    const body = (n: number) => Array.from({ length: 8 }, (_, k) => `Nội dung trang ${n}, dòng thứ ${k + 1} của kế hoạch.`);
+    const header = (right: string) => `\fUBND phường Nghĩa Lộ Đông            ${right}`;
+    const text = [...body(1), header('Kế hoạch số 215/KH-UBND ngày 12/01/2026'), ...body(2), header('Kế hoạch số 215'), ...body(3), header('Kế hoạch số 215'), ...body(4)].join('\n');
+    const lines = normalizeText(text).lines;
+    expect(lines.filter((l) => l.text.startsWith('UBND')).map((l) => l.role)).toEqual(['running-header', 'running-header', 'running-header']);
+  });
+
   it('lays out a Markdown table that holds the page header, cell lines side by side', () => {
     const text = ['| ỦY BAN NHÂN DÂN<br>**PHƯỜNG AN PHÚ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>Độc lập - Tự do - Hạnh phúc |', '| --- | --- |', '| Số: 27/KH-UBND | *An Phú, ngày 05 tháng 02 năm 2026* |'].join('\n');
     const lines = normalizeText(text).lines;

@@ -445,3 +445,45 @@ describe('grid tables (pandoc "+---+", box drawing "┌─┬─┐")', () => {
   it('pandoc', () => expect(read(rows('|', '-', ['+', '+', '+'], ['+', '+', '+']))).toEqual(expected));
   it('box drawing', () => expect(read(rows('│', '─', ['┌', '┬', '┐'], ['├', '┼', '┤']))).toEqual(expected));
 });
+
+describe('plans from the sixth batch of hold-outs, in new words', () => {
+  it('takes a unit from the name cell when there is no unit column, but not a remark or an acronym', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC I',
+        'STT    Tên chỉ tiêu                                        Chỉ tiêu năm 2026    Cơ quan chủ trì',
+        ' 1     Tỷ lệ hồ sơ giải quyết trực tuyến (%)               ≥ 85                 Văn phòng',
+        ' 2     Xếp hạng chỉ số DTI của phường (thứ hạng)           Top 15               Phòng Văn hóa',
+        ' 3     Số doanh nghiệp được hỗ trợ (doanh nghiệp, hộ)      ≥ 40                 Phòng Kinh tế',
+        ' 4     Tỷ lệ văn bản được ký số (trừ văn bản mật)          100%                 Văn phòng',
+        ' 5     Chỉ số chuyển đổi số (DTI)                          Top 20               Phòng Văn hóa',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.name, i.unit, i.target?.unit])).toEqual([
+      ['Tỷ lệ hồ sơ giải quyết trực tuyến', '%', '%'],
+      ['Xếp hạng chỉ số DTI của phường', 'thứ hạng', 'thứ hạng'],
+      ['Số doanh nghiệp được hỗ trợ', 'doanh nghiệp, hộ', 'doanh nghiệp, hộ'],
+      ['Tỷ lệ văn bản được ký số (trừ văn bản mật)', null, '%'],
+      ['Chỉ số chuyển đổi số (DTI)', null, null],
+    ]);
+  });
+
+  it('reads a budget column\'s "(triệu" / "đồng)" as header, and stops the table at its total', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC II',
+        ' TT   Nội dung nhiệm vụ                 Cơ quan chủ trì      Thời gian      Kinh phí',
+        '                                                             hoàn thành     (triệu',
+        '                                                                            đồng)',
+        ' 1    Kiện toàn Ban Chỉ đạo             Văn phòng            Quý I/2026     -',
+        ' 2    Tuyên truyền Nghị quyết           Phòng Văn hóa        Thường xuyên   30',
+        '',
+        '                                        Tổng cộng kinh phí dự kiến:         30 triệu đồng',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.name, t.timeline?.raw])).toEqual([
+      ['1', 'Kiện toàn Ban Chỉ đạo', 'Quý I/2026'],
+      ['2', 'Tuyên truyền Nghị quyết', 'Thường xuyên'],
+    ]);
+  });
+});

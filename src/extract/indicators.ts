@@ -174,14 +174,31 @@ function groupYear(entry: TableEntry): number | null {
 }
 
 /** Every record row of an indicator table; a table with year columns gives one indicator per year. */
+// A unit written in the name cell, for want of a unit column: "Tỷ lệ hồ sơ trực tuyến (%)",
+// "… (thứ hạng)", "… (doanh nghiệp, hộ)". Each part a few small words (not an acronym, "(DTI)",
+// nor a remark, "(trừ văn bản mật)", "(nếu có)", "(cấp xã)").
+const UNIT_IN_NAME = /\s*\(\s*(%|‰|\p{Ll}[\p{Ll}\s]*(?:,\s*\p{Ll}[\p{Ll}\s]*)?)\s*\)$/u;
+const NOT_A_UNIT = /^(?:trừ|gồm|bao gồm|theo|nếu|không|đối|kể|tính|ước|có|chưa|đã|mới|cấp|năm|giai đoạn|lũy kế|cộng dồn|tối thiểu|tối đa|dự kiến)\b/u;
+
+function unitInName(name: Mapped): { name: Mapped; unit: string } | null {
+  const m = UNIT_IN_NAME.exec(name.text);
+  if (!m) return null;
+  const unit = m[1]!.replace(/\s+/g, ' ').trim();
+  if (NOT_A_UNIT.test(unit) || unit.split(/,\s*/).some((part) => part.split(' ').length > 3)) return null;
+  return { name: name.slice(0, m.index).trim(), unit };
+}
+
 export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): IndicatorRecord[] {
   const out: IndicatorRecord[] = [];
+  const unitColumn = table.header.columns.some((c) => c.role === 'unit');
   for (const e of table.entries) {
     if (e.kind !== 'record') continue;
-    const name = cleanName(e.name);
+    let name = cleanName(e.name);
     if (name.length === 0) continue;
     const unitText = e.cells.unit ? cleanName(e.cells.unit).text : '';
-    const unit = unitText || null;
+    const inName = unitColumn ? null : unitInName(name);
+    if (inName) name = inName.name;
+    const unit = unitText || inName?.unit || null;
     const lead = e.cells.lead ? cleanName(e.cells.lead).text || null : null;
     const year = groupYear(e) ?? yearInText(name.text) ?? ctx.year ?? ctx.planYear;
     const filled = e.targets.filter((t) => t.cell.text.trim().length > 0);

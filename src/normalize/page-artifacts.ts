@@ -64,18 +64,23 @@ export function markPageArtifacts(lines: Line[]): void {
   };
   content.forEach((line, n) => {
     nearBreak[n] = isNear(line);
-    if (line.text.length > 120 || line.text.length < 6 || !/\s/.test(line.text)) return;
-    if (MARKER_START.test(line.key) || /[;,:]$/.test(line.text)) return;
     const k = line.key.replace(/\s+/g, ' ');
-    let group = seen.get(k);
-    if (!group) seen.set(k, (group = []));
-    group.push(n);
+    if (k.length > 120 || k.length < 6 || !/\s/.test(line.text)) return;
+    if (MARKER_START.test(line.key) || /[;,:]$/.test(line.text)) return;
+    // A header in two parts far apart ("UBND phường An Phú      Kế hoạch số 215/KH-UBND …") may
+    // change its right part from page to page (portrait and landscape pages): its left part counts too.
+    const wide = /^(\S+(?: \S+)*) {4,}\S+(?: \S+)*$/.exec(line.key);
+    for (const key of wide ? [k, `left: ${wide[1]}`] : [k]) {
+      let group = seen.get(key);
+      if (!group) seen.set(key, (group = []));
+      group.push(n);
+    }
   });
   for (const [k, group] of seen) {
     if (group.length < 2) continue;
     // A table's header printed again after a page break is left to the table reader (rows.ts), which
     // also drops the header's wrapped lines; the same header may also open another table.
-    if (/^(?:stt|tt|so tt)\s/.test(k)) continue;
+    if (/^(?:left: )?(?:stt|tt|so tt)\s/.test(k)) continue;
     const near = group.filter((n) => nearBreak[n]).length;
     if (group.length >= 3 && near >= 2 && near * 5 >= group.length * 3) for (const n of group) content[n]!.role = 'running-header';
   }

@@ -83,8 +83,9 @@ function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: Bloc
   for (let j = start; j < lines.length; j++) {
     const l = lines[j]!;
     if (l.role === 'blank') continue;
-    // "Ghi chú: …", "Lưu ý: …" under a table: a note on it, not a row.
-    if (l.role === 'content' && /^(?:ghi chu|luu y)\s*:/.test(l.key)) break;
+    // "Ghi chú: …", "Lưu ý: …" under a table: a note on it, not a row; "Tổng cộng kinh phí …: 675
+    // triệu đồng", its total.
+    if (l.role === 'content' && (/^(?:ghi chu|luu y)\s*:/.test(l.key) || /^tong (?:cong|kinh phi|so)\b[^:]*:/.test(l.key))) break;
     if (mode === 'tsv' || mode === 'pipe') {
       const sep = mode === 'tsv' ? '\t' : '|';
       if (l.role === 'content' && !l.text.includes(sep)) break;

@@ -200,6 +200,8 @@ const HEADER_TAIL_WORDS = new Set([
   'danh', 'gia', 'don', 'vi', 'co', 'quan', 'san', 'pham', 'dau', 'ra', 'ghi', 'nam', 'kinh', 'phi', 'nguon',
   'muc', 'tieu', 'chi', 'noi', 'dung', 'cong', 'viec', 'nhiem', 'vu', 'trach', 'do', 'tien', 'han', 'lo', 'trinh',
   'du', 'kien', 'va', 'giai', 'phap', 'den', 'trang', 'uoc', 'ten', 'hinh', 'thuc', 'von', 'toan', 'tru', 'trach', 'phu',
+  // a budget column's unit: "Kinh phí" / "(triệu" / "đồng)"
+  'trieu', 'ty', 'dong', 'nghin',
 ]);
 
 export function isHeaderTail(line: Line): boolean {
