@@ -214,3 +214,30 @@ describe('body tasks whose fields are bullets under them', () => {
     ]);
   });
 });
+
+describe('objectives from the sixth batch of hold-outs, in new words', () => {
+  it('gives each of two targets its own year, the subjectless second the first one\'s name; an item over sub-items names their group', () => {
+    const doc = parsePlan(
+      [
+        'II. MỤC TIÊU',
+        'c) Về xã hội số',
+        '- Tỷ lệ hộ gia đình có cáp quang đạt trên 80% vào năm 2026 và 95% vào năm 2030.',
+        '- Tỷ lệ người dân có kỹ năng số cơ bản đến năm 2030 đạt 70%, trong đó:',
+        '+ Cán bộ, công chức cấp xã: 100%.',
+        'III. NHIỆM VỤ',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.name, i.group, i.target?.raw, i.targetYear])).toEqual([
+      ['Tỷ lệ hộ gia đình có cáp quang', 'Về xã hội số', 'đạt trên 80%', 2026],
+      ['Tỷ lệ hộ gia đình có cáp quang', 'Về xã hội số', '95%', 2030],
+      ['Tỷ lệ người dân có kỹ năng số cơ bản đến năm 2030', 'Về xã hội số', 'đạt 70%', 2030],
+      ['Cán bộ, công chức cấp xã', 'Tỷ lệ người dân có kỹ năng số cơ bản đến năm 2030', '100%', 2030],
+    ]);
+  });
+
+  it('joins "chính trị" / "- xã hội:" as one compound, and reads "──────" as a rule', () => {
+    const doc = parsePlan(['KẾ HOẠCH', 'Chuyển đổi số của xã đến năm 2030', '──────────', 'IV. TỔ CHỨC THỰC HIỆN', '1. Đề nghị Ủy ban MTTQ xã và các tổ chức chính trị', '- xã hội: tuyên truyền, vận động Nhân dân.'].join('\n'));
+    expect(doc.plan.title).toBe('Chuyển đổi số của xã đến năm 2030');
+    expect(doc.assignments.map((a) => a.unit)).toEqual(['Ủy ban MTTQ xã và các tổ chức chính trị - xã hội']);
+  });
+});

@@ -57,22 +57,34 @@ function concat(a: Mapped, b: Mapped): Mapped {
   return out.build();
 }
 
-/** The clause without its target: "Tỷ lệ phủ sóng 5G trên địa bàn đạt 100%." → "Tỷ lệ phủ sóng 5G trên địa bàn". */
-export function nameWithoutTarget(clause: Mapped, match: TargetMatch): Mapped {
+// The year a target is set for, right after it: "đạt trên 90% vào năm 2026", "98% năm 2030".
+const TARGET_YEAR = /^\s*(?:vao |trong |den |toi )?(?:het |cuoi )?nam ((?:19|20)\d{2})[\s.;,]*$/;
+
+/**
+ * The clause without its target: "Tỷ lệ phủ sóng 5G trên địa bàn đạt 100%." → "Tỷ lệ phủ
+ * sóng 5G trên địa bàn"; a year phrase after the target is its year, not part of the name; so
+ * is "trong đó:" that leads in to sub-items. The name may come out empty ("và 98% vào năm 2030").
+ */
+function nameWithoutTarget(clause: Mapped, match: TargetMatch): { name: Mapped; year: number | null } {
   let before = clause.slice(0, match.start).trim();
-  const after = clause.slice(match.end).trim();
+  let after = clause.slice(match.end).trim();
+  const ownYear = TARGET_YEAR.exec(looseKey(after.text));
+  if (ownYear) after = after.slice(after.length);
   // "Có ≥ 80% cán bộ …": the verb "có" only introduces the number.
   // "Đến năm 2027: 100% cơ quan …": the phase sets the year, it is not part of the name.
   const lead = looseKey(before.text).replace(/[-–:,\s]+$/, '').replace(/^[-–+•]\s*/, '');
   if (/^(?:co|dat|phan dau(?: dat| co)?)$/.test(lead) || phaseYear(before.text.replace(/^[-–+•]\s*/, '').replace(/[:,\s]+$/, '')) !== null) before = before.slice(before.length);
   before = before.replace(/[\s:,]+$/g, () => '').trim();
-  const afterClean = after.replace(/^[\s:,]+/g, () => '');
-  const name = cleanName(concat(before, afterClean));
-  return name.length > 0 ? name : cleanName(clause);
+  const afterClean = after.replace(/^[\s:,]+/g, () => '').replace(/,?\s*trong đó\s*:?\s*$/gu, () => '');
+  return { name: cleanName(concat(before, afterClean)), year: ownYear ? Number(ownYear[1]) : null };
 }
 
-/** Indicators of one sentence or item: one per target, cut into clauses. */
-export function indicatorsInText(text: Mapped): { name: Mapped; target: Target }[] {
+/**
+ * Indicators of one sentence or item: one per target, cut into clauses. A clause with no
+ * words of its own ("… đạt trên 90% vào năm 2026 và 98% vào năm 2030") has the name of the
+ * one before; `year` is the year a target states right after it.
+ */
+function indicatorsInText(text: Mapped): { name: Mapped; target: Target; year: number | null }[] {
   const found = scanTargets(text.text, { prose: true }).filter((m) => m.strength >= 2);
   if (found.length === 0) return [];
   const key = looseKey(text.text);
@@ -82,7 +94,7 @@ export function indicatorsInText(text: Mapped): { name: Mapped; target: Target }
     cuts.push(p ?? -1);
   }
   cuts.push(text.length);
-  const out: { name: Mapped; target: Target }[] = [];
+  const out: { name: Mapped; target: Target; year: number | null }[] = [];
   for (let i = 0; i < found.length; i++) {
     // An uncut pair (no comma or "và" between them) stays one indicator, with the first target.
     if (cuts[i] === -1) continue;
@@ -96,7 +108,9 @@ export function indicatorsInText(text: Mapped): { name: Mapped; target: Target }
     const clause = text.slice(from, to);
     const m = found[i]!;
     const local: TargetMatch = { ...m, start: m.start - from, end: m.end - from };
-    out.push({ name: nameWithoutTarget(clause, local), target: m.target });
+    const read = nameWithoutTarget(clause, local);
+    const name = read.name.length > 0 ? read.name : (out[out.length - 1]?.name ?? cleanName(clause));
+    out.push({ name, target: m.target, year: read.year });
   }
   return out;
 }
@@ -110,10 +124,16 @@ export function itemSpan(node: SectionNode): Mapped {
 // An item's span, asked for by each of its indicators and tasks.
 const spans = new WeakMap<SectionNode, Mapped>();
 
+/**
+ * The group of an item's indicators: the nearest heading above that is no phase; an item
+ * that is an indicator itself ("… đạt 70%, trong đó:" over "+ …") is named by its name.
+ */
 function groupOf(node: SectionNode | null): string | null {
   for (let n = node; n && n.marker; n = n.parent) {
     const title = headingTitle(n);
-    if (phaseYear(title) === null) return title;
+    if (phaseYear(title) !== null) continue;
+    const own = n.kind === 'objectives' && n.ownKind === null ? indicatorsInText(n.heading)[0] : undefined;
+    return own ? own.name.text : title;
   }
   return null;
 }
@@ -240,7 +260,7 @@ export function indicatorsFromObjectives(root: SectionNode, planYear: number | n
           unit: found.target.unit,
           target: found.target,
           // (The heading is no phase: yearOf reads its year, then the lead-in's, then the parents'.)
-          targetYear: yearOf(node) ?? planYear,
+          targetYear: found.year ?? yearOf(node) ?? planYear,
           lead: null,
           source: 'body',
           span: itemSpan(node),
@@ -259,7 +279,7 @@ export function indicatorsFromObjectives(root: SectionNode, planYear: number | n
           group: groupOf(node),
           unit: found.target.unit,
           target: found.target,
-          targetYear: yearInText(block.text.text) ?? yearOf(node) ?? planYear,
+          targetYear: found.year ?? yearInText(block.text.text) ?? yearOf(node) ?? planYear,
           lead: null,
           source: 'body',
           span: block.text,

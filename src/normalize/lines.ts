@@ -112,15 +112,28 @@ const GRID_LINE = /^\s*[|│║].*[|│║]\s*$/;
  */
 function gridTables(raws: string[]): Map<number, 'rule' | 'row' | 'inside'> {
   const out = new Map<number, 'rule' | 'row' | 'inside'>();
+  const blank = (k: number) => raws[k]!.trim() === '';
+  // (Blank lines between a grid's lines, as text pulled out of a PDF has after every line, are skipped.)
+  const nextLine = (k: number) => {
+    let j = k + 1;
+    while (j < raws.length && blank(j)) j++;
+    return j;
+  };
   for (let i = 0; i < raws.length; i++) {
-    if (!GRID_RULE.test(raws[i]!) || !GRID_LINE.test(raws[i + 1] ?? '')) continue;
-    let j = i;
+    if (!GRID_RULE.test(raws[i]!) || !GRID_LINE.test(raws[nextLine(i)] ?? '')) continue;
     let lastRule = i;
-    while (j < raws.length && (GRID_RULE.test(raws[j]!) || GRID_LINE.test(raws[j]!))) {
-      if (GRID_RULE.test(raws[j]!)) lastRule = j;
-      j++;
+    for (let j = i; j < raws.length && (blank(j) || GRID_RULE.test(raws[j]!) || GRID_LINE.test(raws[j]!)); j++) if (GRID_RULE.test(raws[j]!)) lastRule = j;
+    let afterRule = false;
+    for (let k = i; k <= lastRule; k++) {
+      if (blank(k)) out.set(k, 'inside');
+      else if (GRID_RULE.test(raws[k]!)) {
+        out.set(k, 'rule');
+        afterRule = true;
+      } else {
+        out.set(k, afterRule ? 'row' : 'inside');
+        afterRule = false;
+      }
     }
-    for (let k = i; k <= lastRule; k++) out.set(k, GRID_RULE.test(raws[k]!) ? 'rule' : GRID_RULE.test(raws[k - 1]!) ? 'row' : 'inside');
     i = lastRule;
   }
   return out;
@@ -136,20 +149,28 @@ function gridBlock(raws: readonly { s: number; raw: string }[], i: number): { s:
 /**
  * A grid row as one pipe row: "| 1 | Tỷ lệ … toàn trình | % | 100% |", each cell its
  * lines' pieces joined (as wrapped lines are), each piece mapped to where it stands.
- * The columns are where the row's first line has its separators (a group row that spans
- * the table has fewer).
+ * The columns are the row's separators (a group row that spans the table has fewer).
  */
 function gridRow(raws: readonly { s: number; raw: string }[], i: number): Mapped {
   const block = gridBlock(raws, i);
-  const first = block[0]!.raw;
-  const seps: number[] = [];
-  for (let k = 0; k < first.length; k++) if (first[k] === '|' || first[k] === '│' || first[k] === '║') seps.push(k);
+  // Each line's own separators (in NFD text the columns of two lines differ in code units).
+  const sepsOf = (raw: string) => {
+    const out: number[] = [];
+    for (let k = 0; k < raw.length; k++) if (raw[k] === '|' || raw[k] === '│' || raw[k] === '║') out.push(k);
+    return out;
+  };
+  const seps = sepsOf(block[0]!.raw);
+  const lineSeps = block.map(({ raw }) => {
+    const own = sepsOf(raw);
+    return own.length === seps.length ? own : seps;
+  });
   const b = new MappedBuilder();
   for (let c = 0; c + 1 < seps.length; c++) {
     b.appendText(c === 0 ? '| ' : ' | ', block[0]!.s + seps[c]!, block[0]!.s + seps[c]! + 1);
     let cell = '';
-    for (const { s, raw } of block) {
-      const piece = normalizeLine(Mapped.identity(raw, s).slice(seps[c]! + 1, Math.min(seps[c + 1]!, raw.length))).trim();
+    for (const [k, { s, raw }] of block.entries()) {
+      const at = lineSeps[k]!;
+      const piece = normalizeLine(Mapped.identity(raw, s).slice(at[c]! + 1, Math.min(at[c + 1]!, raw.length))).trim();
       if (piece.length === 0) continue;
       if (cell !== '' && !/[\p{L}\p{N}][-/]$/u.test(cell)) b.appendText(' ', s, s);
       b.append(piece);

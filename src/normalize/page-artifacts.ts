@@ -3,7 +3,7 @@ import type { Line } from './lines.js';
 // A page number on a line of its own: "9", "- 12 -", "Trang 3", "3/12".
 const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}$|^trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
 // "-------", "_____", "* * *": separators under headings; "|" alone, left by web copies of tables.
-const DECORATION = /^(?:[-–—_=.*~•·]\s*){3,}$|^\|$/;
+const DECORATION = /^(?:[-–—_=.*~•·─━═]\s*){3,}$|^\|$/;
 const MARKER_START = /^(?:[-–—+•*]|\(?\d|[ivxlc]+[.)\-–]|[a-zđ]\))/;
 
 /**

@@ -110,7 +110,8 @@ function splitsCompound(prev: Line, cur: Line): boolean {
   if (RANGE_END.test(cur.text) && /\d\s*%?$/.test(prev.text)) return true;
   if (!/^[-–]\s/.test(cur.text) || !/\p{L}$/u.test(prev.text)) return false;
   const tail = prev.key.split(/\s+/).slice(-3).join(' ');
-  const head = cur.key.replace(/^[-–]\s+/, '').split(/\s+/).slice(0, 3).join(' ');
+  // ("- xã hội: tuyên truyền …": the compound may end on a colon or a comma.)
+  const head = cur.key.replace(/^[-–]\s+/, '').replace(/[,;:.)]/g, ' ').split(/\s+/).slice(0, 3).join(' ');
   return DASH_COMPOUNDS.test(`${tail} - ${head}`);
 }
 

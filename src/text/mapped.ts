@@ -175,6 +175,8 @@ export class Mapped {
    * replacement character maps to the whole matched range.
    */
   replace(re: RegExp, replace: (m: RegExpExecArray) => string): Mapped {
+    // A pattern without the g flag matches at the same place for ever.
+    if (!re.global) throw new Error(`Mapped.replace needs a global pattern: ${re}`);
     re.lastIndex = 0;
     let m = re.exec(this.text);
     if (!m) return this;
