@@ -24,12 +24,13 @@ const HIGH =
 const LOW: Record<number, string> = { 0x01: 'Ú', 0x02: 'Ụ', 0x04: 'Ừ', 0x05: 'Ử', 0x06: 'Ữ', 0x11: 'Ứ', 0x12: 'Ự', 0x13: 'Ỳ', 0x14: 'Ỷ', 0x15: 'Ỹ', 0x16: 'Ý', 0x17: 'Ỵ' };
 
 /** Letters only Vietnamese Unicode text has: ă, đ, ơ, ư (either case) and the toned letters of U+1EA0–U+1EF9. */
-const VIETNAMESE_ONLY = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g;
+const VIETNAMESE_LETTER = '[\\u0102\\u0103\\u0110\\u0111\\u01a0\\u01a1\\u01af\\u01b0\\u1ea0-\\u1ef9]';
+export const VIETNAMESE_ONLY = new RegExp(VIETNAMESE_LETTER, 'g');
 /**
  * What TCVN3 read as Latin-1 is full of: the symbols of 0xA1–0xBF stand for
  * ă, â, ê, ô, ơ, ư, đ, à, á, ạ … (° ± ² ³ ´ left out: ordinary text has them).
  */
-const HAS_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+const HAS_VIETNAMESE = new RegExp(VIETNAMESE_LETTER);
 const TCVN3_SIGNS = /[\u00a1-\u00af\u00b5-\u00bf]/g;
 
 export interface Tcvn3Reading {

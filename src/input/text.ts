@@ -1,6 +1,6 @@
 import { franc } from 'franc';
 import { InputError } from './errors.js';
-import { decodeTcvn3, looksTcvn3 } from './tcvn3.js';
+import { decodeTcvn3, looksTcvn3, VIETNAMESE_ONLY } from './tcvn3.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3';
 
@@ -42,7 +42,7 @@ function controlRatio(text: string): number {
 /** Share of letters only Vietnamese has (ă, đ, ơ, ư, the toned ones) in a Vietnamese text: 10–20%. */
 function vietnameseShare(text: string): number {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const own = text.match(/[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g)?.length ?? 0;
+  const own = text.match(VIETNAMESE_ONLY)?.length ?? 0;
   return letters === 0 ? 0 : own / letters;
 }
 
