@@ -1,4 +1,6 @@
 import { InputError } from './errors.js';
+import { isPageNumber } from '../normalize/page-artifacts.js';
+import { looseKey } from '../text/fold.js';
 
 /**
  * PDF → text laid out the way `pdftotext -layout` prints it: each line of a
@@ -161,13 +163,12 @@ function runningLines(pageLines: TextLine[][], left: number, perChar: number): S
   const keyOf = (line: TextLine) => renderLine(line, left, perChar).trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
   // Page numbers stay (the text reader knows them, and a table across the break uses them);
   // a footer line above one is still the page's last.
-  const pageNumber = (key: string) => /^(?:[-–\s]*#[-–\s]*|trang #(?:\s*\/\s*#)?|#\s*\/\s*#)$/i.test(key);
   for (const end of ['first', 'last'] as const) {
     const groups = new Map<string, TextLine[]>();
     for (const lines of pageLines) {
       if (lines.length < 2) continue;
       const order = end === 'first' ? lines : [...lines].reverse();
-      const k = order.findIndex((l) => !pageNumber(keyOf(l)));
+      const k = order.findIndex((l) => !isPageNumber(looseKey(renderLine(l, left, perChar).trim().replace(/\s+/g, ' '))));
       if (k < 0 || k > 1) continue;
       const line = order[k]!;
       const key = keyOf(line);

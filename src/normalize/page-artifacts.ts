@@ -1,7 +1,12 @@
 import type { Line } from './lines.js';
 
 // A page number on a line of its own: "9", "- 12 -", "Trang 3", "3/12".
-const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}$|^trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}$|^-\s*\d{1,3}\s*-$|^trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+
+/** A line's loose key (looseKey) reads as a page number on its own: "9", "- 12 -", "trang 3", "3/12". */
+export function isPageNumber(key: string): boolean {
+  return PAGE_NUMBER.test(key);
+}
 // "-------", "_____", "* * *": separators under headings; "|" alone, left by web copies of tables.
 const DECORATION = /^(?:[-–—_=.*~•·─━═]\s*){3,}$|^\|$/;
 const MARKER_START = /^(?:[-–—+•*]|\(?\d|[ivxlc]+[.)\-–]|[a-zđ]\))/;
@@ -27,7 +32,7 @@ export function markPageArtifacts(lines: Line[]): void {
       line.role = 'decoration';
       continue;
     }
-    if (PAGE_NUMBER.test(line.key) || /^-\s*\d{1,3}\s*-$/.test(line.key)) {
+    if (isPageNumber(line.key)) {
       line.role = 'page-number';
       continue;
     }
