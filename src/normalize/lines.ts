@@ -8,6 +8,7 @@ import { dStroke } from './d-stroke.js';
 import { latexMath } from './latex.js';
 import { markdown } from './markdown.js';
 import { strayRules } from './stray-rules.js';
+import { joinPieces } from './line-joins.js';
 
 /** Per-line normalizers, in the order they run. */
 export const lineNormalizers: LineNormalizer[] = [
@@ -167,15 +168,8 @@ function gridRow(raws: readonly { s: number; raw: string }[], i: number): Mapped
   const b = new MappedBuilder();
   for (let c = 0; c + 1 < seps.length; c++) {
     b.appendText(c === 0 ? '| ' : ' | ', block[0]!.s + seps[c]!, block[0]!.s + seps[c]! + 1);
-    let cell = '';
-    for (const [k, { s, raw }] of block.entries()) {
-      const at = lineSeps[k]!;
-      const piece = normalizeLine(Mapped.identity(raw, s).slice(at[c]! + 1, Math.min(at[c + 1]!, raw.length))).trim();
-      if (piece.length === 0) continue;
-      if (cell !== '' && !/[\p{L}\p{N}][-/]$/u.test(cell)) b.appendText(' ', s, s);
-      b.append(piece);
-      cell += piece.text;
-    }
+    const pieces = block.map(({ s, raw }, k) => normalizeLine(Mapped.identity(raw, s).slice(lineSeps[k]![c]! + 1, Math.min(lineSeps[k]![c + 1]!, raw.length))));
+    b.append(joinPieces(pieces));
   }
   const end = block[0]!.s + seps[seps.length - 1]!;
   b.appendText(' |', end, end + 1);
