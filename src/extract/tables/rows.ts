@@ -65,6 +65,19 @@ function atPageFoot(lines: readonly Line[], i: number): boolean {
  * decimal "5.25" under row 5. Other lines continue the current row, so a
  * wrapped line that happens to start with a number stays where it is.
  */
+// A header's first label, the number column's: where the header printed again after a page break starts.
+const HEADER_AGAIN = /^(?:\|\s*)?(?:stt|tt|so tt)\b/;
+
+/**
+ * The table's header printed again after a page break (maybe wrapped differently), when it
+ * starts at lines[i]: the index of its last line, `maxLines` lines down at most; else null.
+ */
+function headerAgainAt(lines: readonly Line[], i: number, maxLines = Infinity): number | null {
+  if (!HEADER_AGAIN.test(lines[i]!.key)) return null;
+  const again = detectTableHeader(lines, i);
+  return again ? lines.indexOf(again.lines[Math.min(again.lines.length, maxLines) - 1]!) : null;
+}
+
 function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[] {
   const rows: TableRow[] = [];
   const st: SequenceState = { lastLetter: 0, lastRoman: 0, lastTop: 0, freshGroup: true };
@@ -77,13 +90,13 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
     const line = lines[i]!;
     if (line.role === 'blank' || line.role === 'decoration' || line.role === 'trailer' || line.role === 'running-header') continue;
     // The header printed again after a page break, maybe wrapped differently.
-    const again = /^(?:stt|tt|so tt)\b/.test(line.key) ? detectTableHeader(lines, i) : null;
-    if (again) {
+    const againEnd = headerAgainAt(lines, i);
+    if (againEnd !== null) {
       // The upper halves of its labels went to the row above: take them back out.
       const above = headerLinesAbove(lines, i);
       const row = current as TableRow | null;
       if (row && above.length > 0) row.lines = row.lines.filter((l) => !above.includes(l));
-      i = lines.indexOf(again.lines[again.lines.length - 1]!);
+      i = againEnd;
       continue;
     }
     const text = line.text;
@@ -273,12 +286,10 @@ export function cellLines(lines: readonly Line[], header: TableHeader): Map<Line
     if (l.role === 'trailer' || l.role === 'decoration' || l.role === 'running-header') continue;
     // A number alone on its line reads as a page number, but here it is a row's or a cell's.
     if (l.role === 'page-number' && !/^\d{1,3}$/.test(l.text)) continue;
-    if (/^(?:stt|tt|so tt)$/.test(l.key)) {
-      const again = detectTableHeader(lines, i);
-      if (again) {
-        i = lines.indexOf(again.lines[again.lines.length - 1]!);
-        continue;
-      }
+    const againEnd = headerAgainAt(lines, i);
+    if (againEnd !== null) {
+      i = againEnd;
+      continue;
     }
     slots.push(l);
   }
@@ -445,16 +456,14 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     if (header.mode === 'pipe' && PIPE_SEPARATOR.test(l.text)) continue;
     // "(1)  (2)  (3) …" under the header: the columns' numbers.
     if (COLUMN_NUMBERS.test(l.text)) continue;
-    if (/^(?:\|\s*)?(?:stt|tt|so tt)\b/.test(l.key)) {
-      const again = detectTableHeader(lines, i);
-      if (again) {
-        for (const l of headerLinesAbove(lines, i)) if (usable[usable.length - 1] === l) usable.pop();
-        // No more lines than the header had the first time: below its last label's wrap
-        // ("hoàn" / "thành") may come the rest of a cell split by the break ("và Công").
-        i = lines.indexOf(again.lines[Math.min(again.lines.length, header.lines.length) - 1]!);
-        pageBreak = true;
-        continue;
-      }
+    // No more lines than the header had the first time: below its last label's wrap
+    // ("hoàn" / "thành") may come the rest of a cell split by the break ("và Công").
+    const againEnd = headerAgainAt(lines, i, header.lines.length);
+    if (againEnd !== null) {
+      for (const l of headerLinesAbove(lines, i)) if (usable[usable.length - 1] === l) usable.pop();
+      i = againEnd;
+      pageBreak = true;
+      continue;
     }
     if (l.role === 'running-header') continue;
     // A number alone under the names is a page number where a page starts or ends, else a
