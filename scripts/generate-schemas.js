@@ -1,8 +1,10 @@
-// Writes schemas/plan.schema.json from the zod schemas (run `npm run schemas` after changing src/model).
+// Writes schemas/plan.schema.json and schemas/comparison.schema.json from the zod schemas (run `npm run schemas` after changing src/model).
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { planJsonSchema } from '../dist/index.js';
+import { comparisonJsonSchema, planJsonSchema } from '../dist/index.js';
 
 mkdirSync(new URL('../schemas/', import.meta.url), { recursive: true });
-const out = new URL('../schemas/plan.schema.json', import.meta.url);
-writeFileSync(out, JSON.stringify(planJsonSchema(), null, 2) + '\n');
-console.log(`wrote ${out.pathname}`);
+for (const [name, schema] of [['plan', planJsonSchema()], ['comparison', comparisonJsonSchema()]]) {
+  const out = new URL(`../schemas/${name}.schema.json`, import.meta.url);
+  writeFileSync(out, JSON.stringify(schema, null, 2) + '\n');
+  console.log(`wrote ${out.pathname}`);
+}

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import fg from 'fast-glob';
 import { runBatch, type BatchOptions } from './commands/batch.js';
+import { runDiff, type DiffOptions } from './commands/diff.js';
 import { expandInputs } from './commands/inputs.js';
 import { extractOne, type ExtractOptions, type Io } from './commands/extract.js';
 import { OutputError } from './commands/output.js';
@@ -28,13 +29,43 @@ Examples:
   $ plan-extract plans/ --out-dir out/                      every .txt/.md/.pdf under plans/
   $ plan-extract "plans/**/*.{txt,md,pdf}" --jsonl > all.jsonl
   $ plan-extract plans/ --out-dir out/ --incremental        in CI: parse only new or changed plans
-  $ plan-extract plan.txt --strict                          exit 1 on warnings (for CI)`;
+  $ plan-extract plan.txt --strict                          exit 1 on warnings (for CI)
+  $ plan-extract diff out/ --format csv -o communes.csv     compare communes (see diff --help)`;
 
 function jobCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, e.g. 4');
   return n;
 }
+
+function similarity(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1, e.g. 0.5');
+  return n;
+}
+
+const DIFF_HELP = `
+How rows are made:
+  Each indicator (and each task) of the first plan opens a row; those of the next plans join
+  the row they are most like, by the words of their names (tones, case, function words and the
+  plan's own place name aside), when at least --min-similarity alike; an indicator whose unit
+  or target year differs counts a little less alike. Rows are marked:
+    =  every plan has it, alike (indicators: same target; tasks: same lead units)
+    ≠  every plan has it, not alike
+    ·  some plans lack it (— in their column)
+
+Inputs are plan files (.txt, .md, .pdf), plan-extract JSON outputs (.json, e.g. an --out-dir),
+directories of either, or globs.
+
+Exit status:
+  0  compared
+  2  usage error (fewer than two plans, unknown option)
+  3  an input cannot be used (missing, unreadable, binary, not a plan-extract JSON, …)
+
+Examples:
+  $ plan-extract diff xa-a.txt xa-b.pdf                      two communes side by side
+  $ plan-extract diff out/ --format csv --bom -o compare.csv one row per indicator and task, a column per commune
+  $ plan-extract diff out/*.json --only indicators --format json | jq '.indicators[] | select(.agreement != "same")'`;
 
 function megabytes(value: string): number {
   const n = Number(value);
@@ -97,6 +128,28 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .action(async (inputs: string[], opts) => {
       setExit(await dispatch(inputs, opts, io));
+    });
+  program
+    .command('diff')
+    .description('Compare plans side by side (communes, wards): which indicators and tasks each has, and where their targets and lead units differ.')
+    .argument('<plans...>', 'two plans or more: plan files, plan-extract JSON outputs, directories, globs')
+    .addOption(new Option('--format <format>', 'text tables, CSV (a row per indicator and task, a column per plan) or JSON').choices(['text', 'csv', 'json']).default('text'))
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .addOption(new Option('--only <records>', 'text and CSV: only indicators or only tasks').choices(['indicators', 'tasks']))
+    .addOption(new Option('--min-similarity <0-1>', 'how alike two names must be to share a row').argParser(similarity).default(0.5))
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark, so that Excel reads the Vietnamese right')
+    .addOption(new Option('--encoding <name>', 'text encoding of plan files').choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3']).default('auto'))
+    .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').argParser(megabytes).default(20, '20'))
+    .addHelpText('after', `${DIFF_HELP}\n`)
+    .showHelpAfterError('(run plan-extract diff --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`plan-extract diff: ${s.replace(/^error: /, '')}`),
+    })
+    .exitOverride()
+    .action(async (plans: string[], opts: DiffOptions) => {
+      setExit(await runDiff(plans, opts, io));
     });
   return program;
 }

@@ -20,7 +20,18 @@ export {
   type LegalBasis,
   type DocumentRef,
 } from './model/schema.js';
-export { planJsonSchema } from './model/json-schema.js';
+export { planJsonSchema, comparisonJsonSchema } from './model/json-schema.js';
+export { comparePlans, DEFAULT_MIN_SIMILARITY, type CompareInput, type CompareOptions } from './compare/compare.js';
+export {
+  comparisonSchema,
+  COMPARISON_VERSION,
+  type PlanComparison,
+  type ComparedPlan,
+  type IndicatorRow,
+  type TaskRow,
+  type IndicatorEntry,
+  type TaskEntry,
+} from './model/comparison.js';
 export { readTarget, scanTargets, parseNumber } from './extract/targets.js';
 export { readTimeline } from './extract/timelines.js';
 export { foldTonePlacement } from './normalize/tone.js';

@@ -21,9 +21,9 @@ export interface Expanded {
 /**
  * Files, directories and globs ("plans/**\/*.{txt,md,pdf}") to the files they
  * name, in the order given; a directory's and a glob's files sorted by path.
- * A file named twice is read once.
+ * A file named twice is read once. `pattern`: what a directory stands for.
  */
-export async function expandInputs(args: readonly string[]): Promise<Expanded> {
+export async function expandInputs(args: readonly string[], pattern: string = PLAN_FILES): Promise<Expanded> {
   const files: InputFile[] = [];
   const unmatched: Expanded['unmatched'] = [];
   const seen = new Set<string>();
@@ -40,9 +40,9 @@ export async function expandInputs(args: readonly string[]): Promise<Expanded> {
     );
     if (kind === 'file') add(arg, dirname(arg));
     else if (kind === 'dir') {
-      const found = await fg(PLAN_FILES, { cwd: arg, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: false });
+      const found = await fg(pattern, { cwd: arg, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: false });
       for (const f of found.sort()) add(join(arg, f), arg);
-      if (found.length === 0) unmatched.push({ arg, reason: 'a directory with no .txt, .md or .pdf file in it' });
+      if (found.length === 0) unmatched.push({ arg, reason: `a directory with no ${pattern === PLAN_FILES ? '.txt, .md or .pdf' : 'plan or JSON'} file in it` });
     } else if (fg.isDynamicPattern(arg)) {
       const found = await fg(arg, { onlyFiles: true, caseSensitiveMatch: false });
       const base = fg.generateTasks([arg])[0]?.base ?? '.';

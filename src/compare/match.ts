@@ -1,0 +1,99 @@
+import { looseKey } from '../text/fold.js';
+
+/**
+ * Which record of one plan is which record of another. Communes word the
+ * same indicator differently ("Tỷ lệ phủ sóng 5G" / "Tỷ lệ dân số được phủ
+ * sóng mạng di động 5G trên địa bàn xã"), so records are matched by the words
+ * of their names: the Dice coefficient over the sets of content words (loose
+ * keys: no tones, lower case), function words and the plan's own place name
+ * left out. A record joins the row it is most like, if like enough; each row
+ * holds at most one record of a plan.
+ */
+
+// Words that say nothing of what is measured or done ("các", "của", "trên địa bàn").
+const STOP_WORDS = new Set(
+  'cac cua va voi cho tren duoi trong tai tu den de theo cung nhung mot la o hoac nhu duoc co nay do thuoc ve dia ban xa phuong thi tran toan tinh thanh pho huyen nguoi nham ngay thang nam'.split(' '),
+);
+
+/** A record's name as the set of its content words. */
+export function nameWords(name: string, placeName: string | null = null): Set<string> {
+  let key = looseKey(name.normalize('NFC'));
+  if (placeName) {
+    const place = looseKey(placeName.normalize('NFC')).trim();
+    if (place.length > 0) key = key.split(place).join(' ');
+  }
+  const out = new Set<string>();
+  for (const w of key.split(/[^\p{L}\p{N}%]+/u)) if (w.length > 0 && !STOP_WORDS.has(w)) out.add(w);
+  return out;
+}
+
+/** Dice coefficient of two word sets: 1 when equal, 0 when they share nothing. */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export interface Matchable {
+  words: Set<string>;
+  /** What else must agree, else the likeness is scaled down by `penalty` (a target's unit, its year). */
+  traits: (string | number | null)[];
+}
+
+/** How alike two records are: the names' Dice, scaled down for each trait both state and differ in. */
+export function likeness(a: Matchable, b: Matchable, penalty = 0.85): number {
+  let s = dice(a.words, b.words);
+  a.traits.forEach((t, i) => {
+    const u = b.traits[i];
+    if (t !== null && u !== null && u !== undefined && t !== u) s *= penalty;
+  });
+  return s;
+}
+
+export interface MatchRow<T> {
+  /** One member per plan, in plan order; null where the plan has none. */
+  members: (T | null)[];
+  /** The lowest likeness at which a member joined (1 for the row's first). */
+  similarity: number;
+}
+
+/**
+ * Rows of alike records across plans. Plans are taken in order; the records of
+ * each are offered to the rows so far, the most alike pairs first (ties: the
+ * earlier record, the earlier row), a pair counting when its likeness reaches
+ * `minSimilarity`; a record left over opens a row of its own. A row is compared
+ * through the record that opened it, so the rows do not drift.
+ */
+export function matchAcross<T>(plans: readonly (readonly T[])[], view: (record: T, plan: number) => Matchable, minSimilarity: number): MatchRow<T>[] {
+  const rows: { head: Matchable; row: MatchRow<T> }[] = [];
+  plans.forEach((records, p) => {
+    const views = records.map((r) => view(r, p));
+    const pairs: { r: number; w: number; s: number }[] = [];
+    views.forEach((v, r) => {
+      rows.forEach(({ head }, w) => {
+        const s = likeness(v, head);
+        if (s >= minSimilarity) pairs.push({ r, w, s });
+      });
+    });
+    pairs.sort((x, y) => y.s - x.s || x.r - y.r || x.w - y.w);
+    const taken = new Set<number>();
+    const filled = new Set<number>();
+    for (const { r, w, s } of pairs) {
+      if (taken.has(r) || filled.has(w)) continue;
+      taken.add(r);
+      filled.add(w);
+      const row = rows[w]!.row;
+      row.members[p] = records[r]!;
+      row.similarity = Math.min(row.similarity, s);
+    }
+    records.forEach((record, r) => {
+      if (taken.has(r)) return;
+      const members: (T | null)[] = plans.map(() => null);
+      members[p] = record;
+      rows.push({ head: views[r]!, row: { members, similarity: 1 } });
+    });
+  });
+  return rows.map(({ row }) => row);
+}
