@@ -120,6 +120,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').argParser(megabytes).default(20, '20'))
     .addHelpText('after', `${EXIT_CODES}\n${EXAMPLES}\n`)
     .showHelpAfterError('(run plan-extract --help for usage)')
+    // After "diff", options are diff's own ("-o", "--encoding"), not the main command's.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),

@@ -119,6 +119,12 @@ describe('plan-extract diff', () => {
     expect(lines[1]).toMatch(/^indicator,1,Tỷ lệ phủ sóng .*,differs,[\d.]+,đạt 80%,14,đạt 90%,14$/);
     const bom = await cli(['diff', A, B, '--format', 'csv', '--bom']);
     expect(bom.stdout.startsWith('\ufeffkind,')).toBe(true);
+    // -o after "diff" is diff's own: the file gets what stdout would have.
+    const dir = mkdtempSync(join(tmpdir(), 'pe-diff-'));
+    const written = await cli(['diff', A, B, '--format', 'csv', '--only', 'indicators', '-o', join(dir, 'c.csv')]);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toBe(r.stdout);
   });
 
   it('reads plan-extract JSON outputs (an --out-dir) as well as plans, with the same result', async () => {

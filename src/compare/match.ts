@@ -44,7 +44,11 @@ export interface Matchable {
 
 /** How alike two records are: the names' Dice, scaled down for each trait both state and differ in. */
 export function likeness(a: Matchable, b: Matchable, penalty = 0.85): number {
-  let s = dice(a.words, b.words);
+  return scaled(dice(a.words, b.words), a, b, penalty);
+}
+
+/** Dice `s` scaled down for each trait both state and differ in. */
+function scaled(s: number, a: Matchable, b: Matchable, penalty = 0.85): number {
   a.traits.forEach((t, i) => {
     const u = b.traits[i];
     if (t !== null && u !== null && u !== undefined && t !== u) s *= penalty;
@@ -68,14 +72,33 @@ export interface MatchRow<T> {
  */
 export function matchAcross<T>(plans: readonly (readonly T[])[], view: (record: T, plan: number) => Matchable, minSimilarity: number): MatchRow<T>[] {
   const rows: { head: Matchable; row: MatchRow<T> }[] = [];
+  // The rows each word opens a head of: a record is scored only against rows it shares a word
+  // with (Dice is 0 otherwise), so a province's thousands of rows are not each scored.
+  const byWord = new Map<string, number[]>();
+  let shared = new Int32Array(64);
   plans.forEach((records, p) => {
     const views = records.map((r) => view(r, p));
+    if (shared.length < rows.length) shared = new Int32Array(rows.length * 2);
     const pairs: { r: number; w: number; s: number }[] = [];
     views.forEach((v, r) => {
-      rows.forEach(({ head }, w) => {
-        const s = likeness(v, head);
+      const touched: number[] = [];
+      for (const word of v.words) {
+        for (const w of byWord.get(word) ?? []) {
+          if (shared[w] === 0) touched.push(w);
+          shared[w]!++;
+        }
+      }
+      // With no words on either side, two names are alike (dice of two empty sets).
+      if (v.words.size === 0) rows.forEach(({ head }, w) => head.words.size === 0 && touched.push(w));
+      touched.sort((a, b) => a - b);
+      for (const w of touched) {
+        const head = rows[w]!.head;
+        const both = v.words.size + head.words.size;
+        // dice(), from the count of shared words.
+        const s = scaled(both === 0 ? 1 : (2 * shared[w]!) / both, v, head);
+        shared[w] = 0;
         if (s >= minSimilarity) pairs.push({ r, w, s });
-      });
+      }
     });
     pairs.sort((x, y) => y.s - x.s || x.r - y.r || x.w - y.w);
     const taken = new Set<number>();
@@ -92,7 +115,13 @@ export function matchAcross<T>(plans: readonly (readonly T[])[], view: (record: 
       if (taken.has(r)) return;
       const members: (T | null)[] = plans.map(() => null);
       members[p] = record;
+      const w = rows.length;
       rows.push({ head: views[r]!, row: { members, similarity: 1 } });
+      for (const word of views[r]!.words) {
+        const list = byWord.get(word);
+        if (list) list.push(w);
+        else byWord.set(word, [w]);
+      }
     });
   });
   return rows.map(({ row }) => row);
