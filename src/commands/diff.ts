@@ -103,6 +103,7 @@ export function renderText(c: PlanComparison, only?: 'indicators' | 'tasks'): st
   if (only !== 'indicators') section<TaskEntry>('Tasks', c.tasks, taskCell, 'with the same lead');
   out.push('');
   out.push(`${MARK.same} alike in every plan   ${MARK.differs} in every plan, not alike   ${MARK.partial} missing from some   — none in that plan`);
+  if (c.plans.length > 6) out.push(`${c.plans.length} plans are too many columns for a terminal: --format csv gives a spreadsheet.`);
   return out.join('\n') + '\n';
 }
 
