@@ -54,8 +54,8 @@ How rows are made:
     ≠  every plan has it, not alike
     ·  some plans lack it (— in their column)
 
-Inputs are plan files (.txt, .md, .pdf), plan-extract JSON outputs (.json, e.g. an --out-dir),
-directories of either, or globs.
+Inputs are plan files (.txt, .md, .pdf), plan-extract outputs (.json from --out-dir, .jsonl from
+--jsonl: a line that holds a file's error is reported and left out), directories, or globs.
 
 Exit status:
   0  compared
@@ -134,7 +134,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('diff')
     .description('Compare plans side by side (communes, wards): which indicators and tasks each has, and where their targets and lead units differ.')
-    .argument('<plans...>', 'two plans or more: plan files, plan-extract JSON outputs, directories, globs')
+    .argument('<plans...>', 'two plans or more: plan files, plan-extract outputs (.json, .jsonl), directories, globs')
     .addOption(new Option('--format <format>', 'text tables, CSV (a row per indicator and task, a column per plan) or JSON').choices(['text', 'csv', 'json']).default('text'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .addOption(new Option('--only <records>', 'text and CSV: only indicators or only tasks').choices(['indicators', 'tasks']))

@@ -140,6 +140,28 @@ describe('plan-extract diff', () => {
     expect(whole.plans.map((p) => p.label)).toEqual(['phường Bình Minh', 'xã An Phú']);
   });
 
+  it('reads a --jsonl output, reporting and leaving out the lines that hold a failed file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pe-diff-'));
+    const jsonl = await cli([A, '/nonexistent/plan.txt', B, '--jsonl']);
+    expect(jsonl.code).toBe(1);
+    writeFileSync(join(dir, 'all.jsonl'), jsonl.stdout);
+    const r = await cli(['diff', join(dir, 'all.jsonl'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/all\.jsonl line \d: left out, the batch could not read \/nonexistent\/plan\.txt: no such file/);
+    const c = comparisonSchema.parse(JSON.parse(r.stdout));
+    expect(c.plans.map((p) => [p.label, p.path])).toEqual([
+      ['xã An Phú', A],
+      ['phường Bình Minh', B],
+    ]);
+    // One plan left after the failed line: not enough to compare.
+    writeFileSync(join(dir, 'one.jsonl'), jsonl.stdout.split('\n').filter((l) => !l.includes(B)).join('\n'));
+    expect((await cli(['diff', join(dir, 'one.jsonl')])).code).toBe(2);
+    writeFileSync(join(dir, 'bad.jsonl'), '{"schemaVersion": "1.0.0"}\n');
+    const bad = await cli(['diff', join(dir, 'bad.jsonl'), A]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/bad\.jsonl line 1: not a plan-extract document/);
+  });
+
   it('refuses fewer than two plans (exit 2), and an input it cannot use (exit 3), in one line', async () => {
     const one = await cli(['diff', A]);
     expect(one.code).toBe(2);

@@ -11,7 +11,7 @@ import { writeFileAtomic } from './output.js';
 import { looseKey } from '../text/fold.js';
 
 /** A directory argument of `diff` stands for its plans and for plan-extract's JSON outputs. */
-export const DIFF_FILES = '**/*.{txt,md,markdown,pdf,json}';
+export const DIFF_FILES = '**/*.{txt,md,markdown,pdf,json,jsonl}';
 
 export interface DiffOptions extends Pick<CommonOptions, 'encoding' | 'maxSize'> {
   format: 'text' | 'csv' | 'json';
@@ -32,6 +32,10 @@ function readOutput(path: string, text: string): PlanDocument {
   } catch {
     throw new DiffInputError(`${path}: not JSON`);
   }
+  return checkOutput(path, json);
+}
+
+function checkOutput(path: string, json: unknown): PlanDocument {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'string' && version !== SCHEMA_VERSION) throw new DiffInputError(`${path}: written with schema ${version}, this version reads ${SCHEMA_VERSION}; parse the plan again`);
   const parsed = planSchema.safeParse(json);
@@ -39,14 +43,41 @@ function readOutput(path: string, text: string): PlanDocument {
   return parsed.data;
 }
 
-async function loadPlan(path: string, opts: DiffOptions): Promise<PlanDocument> {
+/**
+ * A --jsonl output: a document per line. A line that holds a file's error (the batch could
+ * not read that plan) is reported through `skip` and left out; any other bad line fails it.
+ */
+function readJsonl(path: string, text: string, skip: (message: string) => void): PlanDocument[] {
+  const docs: PlanDocument[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${path} line ${i + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new DiffInputError(`${where}: not JSON`);
+    }
+    const failed = json as { source?: { path?: unknown }; error?: { message?: unknown } } | null;
+    if (failed && typeof failed === 'object' && failed.error && !('schemaVersion' in failed)) {
+      skip(`${where}: left out, the batch could not read ${String(failed.source?.path ?? 'this plan')}: ${String(failed.error.message ?? 'failed')}`);
+      return;
+    }
+    docs.push(checkOutput(where, json));
+  });
+  return docs;
+}
+
+async function loadPlans(path: string, opts: DiffOptions, skip: (message: string) => void): Promise<PlanDocument[]> {
   const maxBytes = opts.maxSize !== undefined ? Math.round(opts.maxSize * 1024 * 1024) : undefined;
   try {
-    if (extname(path).toLowerCase() === '.json') return readOutput(path, await readFile(path, 'utf8'));
+    const ext = extname(path).toLowerCase();
+    if (ext === '.json') return [readOutput(path, await readFile(path, 'utf8'))];
+    if (ext === '.jsonl') return readJsonl(path, await readFile(path, 'utf8'), skip);
     const bytes = await readPlanBytes(path, maxBytes);
     const doc = await parsePlanInput(bytes, path, { encoding: opts.encoding ?? 'auto', ...(maxBytes !== undefined ? { maxLength: maxBytes } : {}) });
     if (doc.diagnostics.some((d) => d.code === 'empty-input')) throw new DiffInputError(`${path}: there is no text in it`);
-    return doc;
+    return [doc];
   } catch (err) {
     if (err instanceof InputError) throw new DiffInputError(`${path}: ${err.message}`);
     if (err instanceof DiffInputError) throw err;
@@ -133,16 +164,13 @@ export async function runDiff(args: readonly string[], opts: DiffOptions, io: Io
     io.stderr(`plan-extract diff: ${u.arg}: ${u.reason}\n`);
     return 3;
   }
-  if (files.length < 2) {
-    io.stderr(`plan-extract diff: needs two plans at least (got ${files.length})\n(run plan-extract diff --help for usage)\n`);
-    return 2;
-  }
   const inputs = [];
   for (const f of files) {
     try {
-      const doc = await loadPlan(f.path, opts);
+      const docs = await loadPlans(f.path, opts, (message) => io.stderr(`plan-extract diff: ${message}\n`));
       // An output names the plan it was read from: that is the path to show.
-      inputs.push({ doc, path: extname(f.path).toLowerCase() === '.json' ? (doc.source.path ?? f.path) : f.path });
+      const output = /\.jsonl?$/i.test(f.path);
+      for (const doc of docs) inputs.push({ doc, path: output ? (doc.source.path ?? f.path) : f.path });
     } catch (err) {
       if (err instanceof DiffInputError) {
         io.stderr(`plan-extract diff: ${err.message}\n`);
@@ -150,6 +178,10 @@ export async function runDiff(args: readonly string[], opts: DiffOptions, io: Io
       }
       throw err;
     }
+  }
+  if (inputs.length < 2) {
+    io.stderr(`plan-extract diff: needs two plans at least (got ${inputs.length})\n(run plan-extract diff --help for usage)\n`);
+    return 2;
   }
   const comparison = comparePlans(inputs, { minSimilarity: opts.minSimilarity });
   const body =
