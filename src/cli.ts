@@ -98,6 +98,13 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
+// Options the main command and diff share.
+const encodingOption = () =>
+  new Option('--encoding <name>', 'text encoding of the input (auto: UTF-8, UTF-16 by BOM, else TCVN3 or Windows-1258 when the bytes read as Vietnamese in one)')
+    .choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3'])
+    .default('auto');
+const maxSizeOption = () => new Option('--max-size <MB>', 'refuse inputs larger than this').argParser(megabytes).default(20, '20');
+
 /** A usage error found after the options were read: exit 2. */
 class UsageError extends Error {}
 
@@ -116,8 +123,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--compact', 'print the JSON on one line')
     .option('--strict', 'exit 1 when any diagnostic is a warning or an error')
     .option('-q, --quiet', 'no summary on stderr, even on a terminal')
-    .addOption(new Option('--encoding <name>', 'text encoding of the input (auto: UTF-8, UTF-16 by BOM, else TCVN3 or Windows-1258 when the bytes read as Vietnamese in one)').choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3']).default('auto'))
-    .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').argParser(megabytes).default(20, '20'))
+    .addOption(encodingOption())
+    .addOption(maxSizeOption())
     .addHelpText('after', `${EXIT_CODES}\n${EXAMPLES}\n`)
     .showHelpAfterError('(run plan-extract --help for usage)')
     // After "diff", options are diff's own ("-o", "--encoding"), not the main command's.
@@ -140,8 +147,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--only <records>', 'text and CSV: only indicators or only tasks').choices(['indicators', 'tasks']))
     .addOption(new Option('--min-similarity <0-1>', 'how alike two names must be to share a row').argParser(similarity).default(0.5))
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark, so that Excel reads the Vietnamese right')
-    .addOption(new Option('--encoding <name>', 'text encoding of plan files').choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3']).default('auto'))
-    .addOption(new Option('--max-size <MB>', 'refuse inputs larger than this').argParser(megabytes).default(20, '20'))
+    .addOption(encodingOption())
+    .addOption(maxSizeOption())
     .addHelpText('after', `${DIFF_HELP}\n`)
     .showHelpAfterError('(run plan-extract diff --help for usage)')
     .configureOutput({
