@@ -446,6 +446,73 @@ describe('grid tables (pandoc "+---+", box drawing "┌─┬─┐")', () => {
   it('box drawing', () => expect(read(rows('│', '─', ['┌', '┬', '┐'], ['├', '┼', '┤']))).toEqual(expected));
 });
 
+describe('HTML tables (pandoc from Word: merged cells, cells of several paragraphs)', () => {
+  // Written for this test: a header laid out as a table, then an indicator table with a
+  // lettered group row spanning four columns, a lead cell spanning two rows, an entity.
+  const text = [
+    '<table>',
+    '<tr>',
+    '<td><p><strong>ỦY BAN NHÂN DÂN</strong></p>',
+    '<p><strong>XÃ AN BÌNH</strong></p>',
+    '<p>Số: 05/KH-UBND</p></td>',
+    '<td><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>',
+    '<p><strong>Độc lập - Tự do - Hạnh phúc</strong></p>',
+    '<p><em>An Bình, ngày 03 tháng 02 năm 2026</em></p></td>',
+    '</tr>',
+    '</table>',
+    '',
+    'KẾ HOẠCH',
+    'Chuyển đổi số năm 2026',
+    '',
+    'PHỤ LỤC',
+    '',
+    '<table>',
+    '<thead>',
+    '<tr>',
+    '<th>STT</th>',
+    '<th>Chỉ tiêu</th>',
+    '<th>Đơn vị tính</th>',
+    '<th>Chỉ tiêu năm 2026</th>',
+    '<th>Cơ quan chủ trì</th>',
+    '</tr>',
+    '</thead>',
+    '<tbody>',
+    '<tr>',
+    '<td><strong>A.</strong></td>',
+    '<td colspan="4"><strong>CHÍNH QUYỀN SỐ</strong></td>',
+    '</tr>',
+    '<tr>',
+    '<td>1.</td>',
+    '<td><p>Tỷ lệ thanh toán trực tuyến phí, lệ phí</p>',
+    '<p>(trong giải quyết thủ tục hành chính)</p></td>',
+    '<td>%</td>',
+    '<td>&gt; 70%</td>',
+    '<td rowspan="2">Công an xã</td>',
+    '</tr>',
+    '<tr>',
+    '<td>2.</td>',
+    '<td>Tỷ lệ người dân có tài khoản định danh điện tử mức',
+    '2</td>',
+    '<td>%</td>',
+    '<td>≥ 95%</td>',
+    '</tr>',
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+  const doc = parsePlan(text);
+
+  it('reads the rows: paragraphs and wrapped lines joined, the group row, the merged lead, the entity', () => {
+    expect(doc.indicators.map((i) => [i.numbering, i.name, i.group, i.unit, i.target?.raw, i.lead, i.position.start.line])).toEqual([
+      ['1', 'Tỷ lệ thanh toán trực tuyến phí, lệ phí (trong giải quyết thủ tục hành chính)', 'CHÍNH QUYỀN SỐ', '%', '> 70%', 'Công an xã', 33],
+      ['2', 'Tỷ lệ người dân có tài khoản định danh điện tử mức 2', 'CHÍNH QUYỀN SỐ', '%', '≥ 95%', 'Công an xã', 41],
+    ]);
+  });
+
+  it('reads a table that lays out the header as the header', () => {
+    expect([doc.plan.issuer.name, doc.plan.number, doc.plan.issuedDate, doc.plan.locality.name]).toEqual(['ỦY BAN NHÂN DÂN XÃ AN BÌNH', '05/KH-UBND', '2026-02-03', 'An Bình']);
+  });
+});
+
 describe('plans from the sixth batch of hold-outs, in new words', () => {
   it('takes a unit from the name cell when there is no unit column, but not a remark or an acronym', () => {
     const doc = parsePlan(

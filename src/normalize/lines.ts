@@ -9,6 +9,7 @@ import { latexMath } from './latex.js';
 import { markdown } from './markdown.js';
 import { strayRules } from './stray-rules.js';
 import { joinPieces } from './line-joins.js';
+import { htmlTables } from './html-tables.js';
 
 /** Per-line normalizers, in the order they run. */
 export const lineNormalizers: LineNormalizer[] = [
@@ -61,6 +62,7 @@ export function splitLines(index: LineIndex): Line[] {
     if (e > s && text.charCodeAt(e - 1) === 13) e--;
     raws.push({ s, raw: text.slice(s, e) });
   }
+  const html = htmlTables(text, raws, normalizeLine, sideBySide);
   const grid = gridTables(raws.map((r) => r.raw));
   const layout = layoutTableRows(raws.map((r) => r.raw));
   let pendingBreak = false;
@@ -82,6 +84,11 @@ export function splitLines(index: LineIndex): Line[] {
   };
   raws.forEach(({ s, raw }, i) => {
     const hasFormFeed = raw.includes('\f');
+    const inHtml = html.at.get(i);
+    if (inHtml) {
+      for (const m of inHtml.lines) push(m, i + 1, hasFormFeed);
+      return;
+    }
     const cell = grid.get(i);
     if (cell === 'rule') return push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
     if (cell === 'row') return push(gridRow(raws, i), i + 1, hasFormFeed || gridBlock(raws, i).some((r) => r.raw.includes('\f')));
@@ -237,6 +244,11 @@ function layoutRowLines(raw: string, offset: number): Mapped[] {
     pieces.push(whole.slice(at, c.to));
     return pieces.map((p) => normalizeLine(p).trim());
   });
+  return sideBySide(cells, offset);
+}
+
+/** Cells of a layout row (each its lines) as the lines they show side by side. */
+function sideBySide(cells: Mapped[][], offset: number): Mapped[] {
   const widths = cells.map((pieces) => Math.max(0, ...pieces.map((p) => p.length)));
   const height = Math.max(0, ...cells.map((p) => p.length));
   const out: Mapped[] = [];

@@ -566,7 +566,9 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
       const cell = cells[nameCol]![cells[nameCol]!.length - 1]!;
       cell.from += nameText.length - (dash[2] ?? '').length;
     }
-    rows.push({ kind, numbering: numText || (kind === 'dash' ? '-' : null), ordinal, lines: [...reclaimed, line], textStart: 0, cells });
+    // "1." and "II." are numbered 1 and II, as rows in flattened text are.
+    const numbering = num || roman ? numText.replace(/\.$/, '') : numText;
+    rows.push({ kind, numbering: numbering || (kind === 'dash' ? '-' : null), ordinal, lines: [...reclaimed, line], textStart: 0, cells });
   }
   return rows;
 }
