@@ -64,6 +64,7 @@ export const COUNT_NOUNS = [
   'hop tac xa', 'htx', 'chuong trinh', 'cuoc thi', 'hoi nghi', 'video', 'tin', 'bai viet', 'dich vu', 'thu tuc',
   'ho so', 'trung tam', 'phong', 'diem truy cap', 'chuyen gia', 'nha khoa hoc', 'start-up', 'startup', 'tap the',
   'ca nhan', 'gian hang', 'don vi', 'co quan', 'to chuc', 'van ban', 'buoi', 'dot', 'cuoc', 'lan', 'ket noi',
+  'thanh vien', 'hoi vien', 'doan vien', 'xom', 'cum', 'dia diem', 'website', 'trang thong tin', 'ho kinh doanh', 'tieu thuong',
 ];
 const NOUNS = [...COUNT_NOUNS].sort((a, b) => b.length - a.length).join('|');
 // Qualifiers, not targets: "tốc độ trên 01 Gbps", "từ 15 tuổi", "mức 2", "01 vạn dân".

@@ -50,8 +50,16 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
 }
 
 // Units and times a body task states itself: "(Cơ quan chủ trì: Phòng VH-XH; phối hợp: …; thời gian: Năm 2025)".
-const LEAD = /(?:đơn vị |cơ quan )?chủ trì\s*:\s*([^;)]+)/iu;
-const SUPPORT = /(?:đơn vị |cơ quan )?phối hợp\s*:\s*([^;)]+)/iu;
+// A unit list may go on past ";" when another field follows: "phối hợp: Ban quản lý chợ;
+// Agribank Thiên Nhẫn; thời gian: …" (each unit up to eight words, without a label of its own).
+const NEXT_FIELD = String.raw`(?=\s*;\s*(?:(?:đơn vị |cơ quan )?(?:chủ trì|phối hợp)|thời gian|thời hạn|tiến độ|sản phẩm|kết quả|(?:nguồn )?kinh phí|dự toán)[^;:)]{0,20}:)`;
+const UNITS = String.raw`((?:[^;:)]+?)(?:;\s*(?:[^;:)\s]+(?:\s+[^;:)\s]+){0,7}))*?)${NEXT_FIELD}|([^;)]+)`;
+const LEAD = new RegExp(String.raw`(?:đơn vị |cơ quan )?chủ trì\s*:\s*(?:${UNITS})`, 'iu');
+const SUPPORT = new RegExp(String.raw`(?:đơn vị |cơ quan )?phối hợp\s*:\s*(?:${UNITS})`, 'iu');
+const unitsStated = (re: RegExp, text: string) => {
+  const m = re.exec(text);
+  return m ? (m[1] ?? m[2] ?? '') : '';
+};
 const TIME = /(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;)]+)/iu;
 const OUTPUT = /(?:sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*([^;)]+)/iu;
 // That statement, in parentheses or after the sentence, is not part of the task's name.
@@ -143,8 +151,8 @@ export function tasksFromBody(root: SectionNode, tables: (t: ParsedTable) => Tas
       numbering: numberingOf(node),
       name,
       group: node.parent?.marker ? headingTitle(node.parent) : null,
-      lead: splitUnits(fields.lead ?? LEAD.exec(text)?.[1] ?? '', false),
-      support: splitUnits(fields.support ?? SUPPORT.exec(text)?.[1] ?? '', false),
+      lead: splitUnits(fields.lead ?? unitsStated(LEAD, text), false),
+      support: splitUnits(fields.support ?? unitsStated(SUPPORT, text), false),
       output: fields.output ?? OUTPUT.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '') ?? null,
       timeline: time ? readTimeline(time) : null,
       source: 'body',

@@ -56,8 +56,9 @@ function sameStyle(a: Marker, b: Marker): boolean {
 }
 
 const SENTENCE_END = /(?:[.;!?…]|\.\/\.)["”’)]*$/;
-// "Thời gian hoàn thành: …", "Cơ quan chủ trì: …": a line that states a field of the item above.
-const FIELD_LABEL = /^(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|(?:cơ quan |đơn vị )?chủ trì|(?:cơ quan |đơn vị )?phối hợp|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:/iu;
+// "Thời gian hoàn thành: …", "Cơ quan chủ trì: …": a line that states a field of the item above,
+// maybe behind an arrow ("=> Đơn vị chủ trì: …").
+const FIELD_LABEL = /^(?:(?:=>|->|→|⇒|>>)\s*)?(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|(?:cơ quan |đơn vị )?chủ trì|(?:cơ quan |đơn vị )?phối hợp|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:/iu;
 
 /** Headings that may name a section kind: parts always; numbered items when short. */
 function mayNameKind(m: Marker, heading: string): boolean {
@@ -115,6 +116,19 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
       const m = block.marker;
       if (m.style !== 'bullet') {
         while (stack.length > 1 && top().marker!.style === 'bullet') stack.pop();
+      }
+      // "*   Phát triển kinh tế số:" over "    *   Xây dựng …": a bullet that opens a list, and
+      // bullets further in under it, are its items, whatever their marks.
+      const indent = block.lines[0]?.indent ?? 0;
+      // Back out of such a list when a bullet comes further out again.
+      if (m.style === 'bullet') while (stack.length > 2 && top().marker?.style === 'bullet' && top().parent?.marker?.style === 'bullet' && (top().lines[0]?.indent ?? 0) >= indent + 2) stack.pop();
+      const above = top();
+      if (m.style === 'bullet' && above.marker?.style === 'bullet' && /:\s*$/.test(above.heading.text) && indent >= (above.lines[0]?.indent ?? 0) + 2) {
+        const node = newNode(m, block.text, block.lines, above);
+        above.children.push(node);
+        stack.push(node);
+        touch(node, block.lines[block.lines.length - 1]);
+        continue;
       }
       let same = -1;
       for (let i = stack.length - 1; i > 0; i--) if (sameStyle(stack[i]!.marker!, m)) {

@@ -240,20 +240,59 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
   for (const mode of ['tsv', 'pipe'] as const) {
     const sep = mode === 'tsv' ? '\t' : '|';
     if (!first.text.includes(sep)) continue;
-    const cells = splitCells(first.text, mode);
+    let cells = splitCells(first.text, mode);
     if (cells.filter(Boolean).length < 3) continue;
-    const found: Found[] = [];
-    for (const cell of cells) {
-      const labels = scanLabels(looseKey(cell));
+    const labelsOf = (list: string[]): Found[] =>
       // One role per cell: the most specific label in it.
-      const pick = pickCellLabel(labels);
-      found.push(pick ?? { label: 'other', text: cell, year: null, at: 0, end: 0 });
-    }
-    const resolved = resolveLabels(found);
+      list.map((cell) => pickCellLabel(scanLabels(looseKey(cell))) ?? { label: 'other', text: cell, year: null, at: 0, end: 0 });
+    let found = labelsOf(cells);
+    let resolved = resolveLabels(found);
     if (!resolved || !/^(?:stt|tt|so tt|so thu tu)$/.test(looseKey(cells[0] ?? ''))) continue;
     const used = [first];
     const next = lines[i + 1];
     if (mode === 'pipe' && next && PIPE_SEPARATOR.test(next.text)) used.push(next);
+    // A Word table pasted as text breaks a label across lines without quotes: "… Chỉ tiêu đến" /
+    // "năm 2030\tĐơn vị chủ trì". The next line goes on the last label when it is no row (no
+    // row number first) and what it adds reads as labels.
+    if (mode === 'tsv') {
+      for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
+        const l = lines[j]!;
+        // (A blank line after every line, as some converters write, says nothing.)
+        if (l.role === 'blank' && j + 1 < lines.length && lines[j + 1]!.role !== 'blank') continue;
+        seen++;
+        if (l.role === 'blank' || !l.text.includes('\t')) break;
+        const more = splitCells(l.text, 'tsv');
+        if (more[0] === '' || /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?|[A-HK]\.?|[-–+])$/.test(more[0]!)) break;
+        const merged = [...cells.slice(0, -1), `${cells[cells.length - 1]} ${more[0]}`, ...more.slice(1)];
+        const mergedFound = labelsOf(merged);
+        const again = resolveLabels(mergedFound);
+        if (!again || mergedFound.slice(cells.length).some((f) => f.label === 'other')) break;
+        cells = merged;
+        found = mergedFound;
+        resolved = again;
+        used.push(l);
+      }
+    }
+    // Labels that wrap inside their cells (antiword, a fixed-width pipe table): "|     |Đơn vị    |"
+    // over "|     |tính      |", the number cell empty, each piece a word or three and no figure.
+    if (mode === 'pipe') {
+      for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
+        const l = lines[j]!;
+        if (used.includes(l) || (l.role === 'blank' && j + 1 < lines.length && lines[j + 1]!.role !== 'blank')) continue;
+        seen++;
+        if (l.role === 'blank' || PIPE_SEPARATOR.test(l.text)) break;
+        const more = splitCells(l.text, 'pipe');
+        const tail = (c: string) => c === '' || (c.split(/\s+/).length <= 3 && !/[%\d]/.test(c.replace(/(?:19|20)\d{2}/g, '')));
+        if (more.length !== cells.length || more[0] !== '' || more.every((c) => c === '') || !more.every(tail)) break;
+        const merged = cells.map((c, k) => (more[k] ? `${c} ${more[k]}` : c));
+        const again = resolveLabels(labelsOf(merged));
+        if (!again || again.roles.length !== resolved.roles.length) break;
+        cells = merged;
+        resolved = again;
+        used.push(l);
+      }
+    }
+    void found;
     return { columns: makeColumns(resolved.roles), kind: resolved.kind, mode, lines: used };
   }
   if (!/^(?:stt|tt|so tt|so thu tu)\b/.test(key)) return null;

@@ -239,20 +239,44 @@ function layoutAnchors(lines: readonly Line[], header: TableHeader): Map<number,
 }
 
 /**
- * Tab-separated rows copied from a spreadsheet quote a cell that holds a line break:
- * `7\t"Tái cấu trúc …;` / `hướng dẫn … lệ phí"\tNăm 2026\t…`. For each line whose first
- * cell goes on a quoted cell of the line above, the column it goes on (lines not listed
- * start at the first column).
+ * Tab-separated rows whose cells hold line breaks. A spreadsheet quotes such a cell:
+ * `7\t"Tái cấu trúc …;` / `hướng dẫn … lệ phí"\tNăm 2026\t…`. A Word table pasted as text
+ * does not: `3\tTỷ lệ văn bản … điện tử` / `(trừ văn bản mật)\t%\t100%\tVăn phòng`, a row's
+ * lines holding its `columns` cells between them. For each line whose first cell goes on a
+ * cell of the line above, the column it goes on and whether that cell is quoted (lines not
+ * listed start at the first column).
+ *
+ * An unquoted row is open while it has fewer cells than the header; the next line goes on it
+ * when its cells fit in the rest, unless it opens with a row number of its own: after a group
+ * row ("II\tKINH TẾ SỐ") always, after a numbered row unless it fills the row exactly
+ * ("… mức" / "2\t%\t≥ 95%\t…").
  */
-function quotedCarry(lines: readonly Line[]): Map<Line, number> {
-  const carry = new Map<Line, number>();
-  let open = -1; // the column of a quoted cell still open at the end of the line before
+function tsvCarry(lines: readonly Line[], columns: number): Map<Line, { column: number; quoted: boolean }> {
+  const carry = new Map<Line, { column: number; quoted: boolean }>();
+  let quoted = -1; // the column of a quoted cell still open at the end of the line before
+  let partial: { col: number; group: boolean } | null = null; // an unquoted row with cells to come
   for (const l of lines) {
     if (l.role === 'blank') continue;
-    if (open >= 0) carry.set(l, open);
     const parts = l.full.text.replace(/[\r\n]+$/, '').split('\t');
-    let col = open >= 0 ? open : 0;
-    let inQuote = open >= 0;
+    const first = parts[0]!.trim();
+    let start = 0;
+    let group = /^(?:[IVXL]{1,6}|[A-HK])\.?$/.test(first);
+    let goesOn = false;
+    const inQuoted = quoted >= 0;
+    if (quoted >= 0) {
+      start = quoted;
+      goesOn = true;
+    } else if (partial && partial.col + parts.length - 1 <= columns - 1) {
+      const numbered = BARE_NUMBER.test(first);
+      if (!numbered || (!partial.group && partial.col + parts.length === columns)) {
+        start = partial.col;
+        group = partial.group;
+        goesOn = true;
+      }
+    }
+    if (goesOn) carry.set(l, { column: start, quoted: inQuoted });
+    let col = start;
+    let inQuote = quoted >= 0;
     for (let c = 0; c < parts.length; c++, col++) {
       const body = parts[c]!.trim();
       if (inQuote) {
@@ -260,7 +284,9 @@ function quotedCarry(lines: readonly Line[]): Map<Line, number> {
       } else if (body.startsWith('"') && !(body.length > 1 && body.endsWith('"'))) inQuote = true;
       if (inQuote && c === parts.length - 1) break;
     }
-    open = inQuote ? col : -1;
+    quoted = inQuote ? col : -1;
+    const last = start + parts.length - 1;
+    partial = !inQuote && last < columns - 1 && (parts.length > 1 || goesOn) ? { col: last, group } : null;
   }
   return carry;
 }
@@ -338,7 +364,7 @@ export function cellLines(lines: readonly Line[], header: TableHeader): Map<Line
 }
 
 /** Cells of one line of a tabular table, as [from, to) ranges of line.text per column. */
-function lineCells(line: Line, header: TableHeader, firstColumn = 0): { from: number; to: number }[] {
+function lineCells(line: Line, header: TableHeader, firstColumn = 0, inQuotes = false): { from: number; to: number }[] {
   const columns = header.columns;
   const out: { from: number; to: number }[] = columns.map(() => ({ from: 0, to: 0 }));
   if (header.mode === 'cells') {
@@ -390,7 +416,7 @@ function lineCells(line: Line, header: TableHeader, firstColumn = 0): { from: nu
       lead++;
       body = body.slice(1);
     }
-    if (header.mode === 'tsv' && body.endsWith('"') && (p.trim().startsWith('"') || (c === 0 && firstColumn > 0))) body = body.slice(0, -1);
+    if (header.mode === 'tsv' && body.endsWith('"') && (p.trim().startsWith('"') || (c === 0 && inQuotes))) body = body.slice(0, -1);
     // Extra cells beyond the header go to the last column.
     const target = Math.min(c + firstColumn, columns.length - 1);
     const cell = out[target]!;
@@ -437,9 +463,9 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     header.numberRight = right + 1;
   }
   if (header.mode === 'layout') header.anchors = layoutAnchors(lines, header);
-  const carry = header.mode === 'tsv' ? quotedCarry(lines) : null;
+  const carry = header.mode === 'tsv' ? tsvCarry(lines, header.columns.length) : null;
   const read = (l: Line) => {
-    const ranges = lineCells(l, header, carry?.get(l) ?? 0);
+    const ranges = lineCells(l, header, carry?.get(l)?.column ?? 0, carry?.get(l)?.quoted ?? false);
     const src = header.mode === 'layout' || header.mode === 'cells' ? l.text : l.full.text;
     const cell = (c: number) => (c >= 0 ? src.slice(ranges[c]!.from, ranges[c]!.to).trim() : '');
     return { ranges, num: cell(numberCol), name: cell(nameCol), others: ranges.some((x, c) => c !== nameCol && c !== numberCol && x.to > x.from) };
