@@ -513,6 +513,64 @@ describe('HTML tables (pandoc from Word: merged cells, cells of several paragrap
   });
 });
 
+describe('plans from the seventh and eighth batches of hold-outs, in new words', () => {
+  it('reads a Word table pasted as tab-separated lines that break inside cells, its header too', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        'TT\tNội dung chỉ tiêu\tĐơn vị tính\tMục tiêu',
+        'năm 2027\tCơ quan chủ trì',
+        'I\tHẠ TẦNG SỐ',
+        '1\tTỷ lệ thôn có sóng di động',
+        'băng rộng\t%\t100%\tPhòng Kinh tế',
+        '2\tSố điểm wifi công cộng\tĐiểm,',
+        'trạm\t≥ 12\tBưu điện xã',
+        '3\tTỷ lệ hộ có cáp quang\t%\t≥ 85%\tPhòng Kinh tế',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.name, i.group, i.unit, i.target?.raw, i.targetYear, i.lead])).toEqual([
+      ['1', 'Tỷ lệ thôn có sóng di động băng rộng', 'HẠ TẦNG SỐ', '%', '100%', 2027, 'Phòng Kinh tế'],
+      ['2', 'Số điểm wifi công cộng', 'HẠ TẦNG SỐ', 'Điểm, trạm', '≥ 12', 2027, 'Bưu điện xã'],
+      ['3', 'Tỷ lệ hộ có cáp quang', 'HẠ TẦNG SỐ', '%', '≥ 85%', 2027, 'Phòng Kinh tế'],
+    ]);
+  });
+
+  it('reads a fixed-width pipe header whose labels wrap inside their cells', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        '|TT |Chỉ tiêu                 |Đơn vị |Kết quả  |',
+        '|   |                         |tính   |năm 2026 |',
+        '|1  |Tỷ lệ hồ sơ giải quyết   |%      |≥ 80%    |',
+        '|   |trực tuyến              |       |         |',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.name, i.unit, i.target?.raw, i.targetYear])).toEqual([['Tỷ lệ hồ sơ giải quyết trực tuyến', '%', '≥ 80%', 2026]]);
+  });
+
+  it('nests bullets under a bullet that ends with ":", takes fields behind "=>", and units past ";" before the next field', () => {
+    const doc = parsePlan(
+      [
+        'III. NHIỆM VỤ, GIẢI PHÁP',
+        '1. Phát triển xã hội số',
+        '-   Về kỹ năng số:',
+        '    -   Mở lớp "Bình dân học vụ số" tại nhà văn hóa thôn.',
+        '    -   Hướng dẫn người cao tuổi dùng VNeID.',
+        '-   Duy trì Tổ công nghệ số cộng đồng.',
+        '2. Phát triển kinh tế số',
+        '2.1. Hỗ trợ hộ kinh doanh bán hàng trực tuyến.',
+        '=> Đơn vị chủ trì: Phòng Kinh tế; phối hợp: Hội Phụ nữ xã; Viettel Bình Định; thời gian: Năm 2026.',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.name, t.group, t.lead, t.support, t.timeline?.raw ?? null])).toEqual([
+      ['Mở lớp "Bình dân học vụ số" tại nhà văn hóa thôn', 'Về kỹ năng số', [], [], null],
+      ['Hướng dẫn người cao tuổi dùng VNeID', 'Về kỹ năng số', [], [], null],
+      ['Duy trì Tổ công nghệ số cộng đồng', 'Phát triển xã hội số', [], [], null],
+      ['Hỗ trợ hộ kinh doanh bán hàng trực tuyến', 'Phát triển kinh tế số', ['Phòng Kinh tế'], ['Hội Phụ nữ xã', 'Viettel Bình Định'], 'Năm 2026'],
+    ]);
+  });
+});
+
 describe('plans from the sixth batch of hold-outs, in new words', () => {
   it('takes a unit from the name cell when there is no unit column, but not a remark or an acronym', () => {
     const doc = parsePlan(
