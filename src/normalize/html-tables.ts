@@ -30,8 +30,8 @@ const TABLE_OPEN = /^\s*<table\b[^>]*>/i;
 const TABLE_CLOSE = /<\/table\s*>/gi;
 const ROW = /<tr\b[^>]*>/gi;
 const CELL = /<t([dh])\b([^>]*)>/gi;
-const ROW_END = /<\/tr\s*>|<tr\b|<\/t(?:head|body|foot)\s*>/i;
-const CELL_END = /<\/t[dh]\s*>|<t[dh]\b/i;
+const ROW_END = /<\/tr\s*>|<tr\b|<\/t(?:head|body|foot)\s*>/gi;
+const CELL_END = /<\/t[dh]\s*>|<t[dh]\b/gi;
 // Where a cell's paragraphs part: <p>, </p>, <br>, and nested lists' items.
 const PARAGRAPH = /<\/?p\b[^>]*>|<br\s*\/?>|<\/?li\b[^>]*>/gi;
 const TAG = /<[^>]*>/g;
@@ -47,10 +47,11 @@ function decodeEntity(m: RegExpExecArray): string {
   return NAMED[m[3]!.toLowerCase()] ?? m[0];
 }
 
-/** Where `re` (not global) first matches in text[from, to), else `to`. */
+/** Where `re` (global) first matches in text[from, to), else `to`. */
 function nextMatch(text: string, re: RegExp, from: number, to: number): number {
-  const m = re.exec(text.slice(from, to));
-  return m ? from + m.index : to;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < to ? m.index : to;
 }
 
 interface Cell {
