@@ -47,9 +47,10 @@ function similarity(value: string): number {
 const DIFF_HELP = `
 How rows are made:
   Each indicator (and each task) of the first plan opens a row; those of the next plans join
-  the row they are most like, by the words of their names (tones, case, function words and the
-  plan's own place name aside), when at least --min-similarity alike; an indicator whose unit
-  or target year differs counts a little less alike. Rows are marked:
+  the row they are most like, by the words of their names (tones, case, function words, figures
+  and the plan's own place name aside; words most names hold count less), when at least
+  --min-similarity alike; an indicator whose unit or target year differs counts a little less
+  alike. Rows are marked:
     =  every plan has it, alike (indicators: same target; tasks: same lead units)
     ≠  every plan has it, not alike
     ·  some plans lack it (— in their column)

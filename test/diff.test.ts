@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparePlans } from '../src/compare/compare.js';
-import { dice, matchAcross, nameWords } from '../src/compare/match.js';
+import { dice, matchAcross, nameWords, rarity } from '../src/compare/match.js';
 import { parsePlanBytes } from '../src/input/file.js';
 import { comparisonSchema } from '../src/model/comparison.js';
 
@@ -28,6 +28,8 @@ describe('matching names across plans', () => {
     // "phủ" stays: only the place name as a whole phrase goes.
     expect([...nameWords('Tỷ lệ phủ sóng', 'Phú')]).toEqual(['ty', 'le', 'song']);
     expect([...nameWords('TỶ LỆ PHỦ SÓNG')]).toEqual(['ty', 'le', 'phu', 'song']);
+    // Figures alone and an opening "Phấn đấu" say nothing of what is measured.
+    expect([...nameWords('Phấn đấu tỷ lệ hộ có cáp quang 01 Gbps trước 31/12/2026')]).toEqual(['ty', 'le', 'ho', 'cap', 'quang', 'gbps', 'truoc']);
   });
 
   it('scores names by Dice over their words', () => {
@@ -39,14 +41,28 @@ describe('matching names across plans', () => {
   it('puts at most one record of a plan in a row, the most alike pair first', () => {
     const view = (s: string) => ({ words: new Set(s.split(' ')), traits: [] });
     const rows = matchAcross([['a b c', 'x y'], ['a b', 'a b c d', 'q']], view, 0.5);
-    // "a b c d" (0.857) is more like "a b c" than "a b" (0.8) is; "a b" is like nothing else left.
+    // Weights ln(1 + 5/df): a, b 0.981 (3 of the 5 records hold them), c 1.253, d 1.792.
+    // "a b c d" (2 × 3.214 / (3.214 + 5.006) = 0.782) is more like "a b c" than "a b" (0.758) is.
     expect(rows.map((r) => r.members)).toEqual([
       ['a b c', 'a b c d'],
       ['x y', null],
       [null, 'a b'],
       [null, 'q'],
     ]);
-    expect(rows[0]!.similarity).toBeCloseTo(6 / 7);
+    expect(rows[0]!.similarity).toBeCloseTo(0.782, 3);
+  });
+
+  it('counts the words most names hold for less', () => {
+    const view = (s: string) => ({ words: new Set(s.split(' ')), traits: [] });
+    // "ty le" is in every name: "ty le c" and "ty le b" share only it (weighted 0.46, unweighted
+    // they would score 0.67 and pair up).
+    const rows = matchAcross([['ty le a', 'ty le b'], ['ty le c', 'ty le a x']], view, 0.5);
+    expect(rows.map((r) => r.members)).toEqual([
+      ['ty le a', 'ty le a x'],
+      ['ty le b', null],
+      [null, 'ty le c'],
+    ]);
+    expect(rarity(4, 4)).toBeCloseTo(Math.log(2));
   });
 
   it('counts a differing unit or year against a match', () => {
