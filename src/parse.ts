@@ -8,6 +8,7 @@ import { WordPairs } from './extract/tables/word-pairs.js';
 import { franc } from 'franc';
 import { VERSION } from './version.js';
 import { convertTcvn3Text, looksTcvn3 } from './input/tcvn3.js';
+import { splitInlineItems } from './structure/inline-items.js';
 import { annexKindFromTitle, type SectionKind } from './structure/kinds.js';
 import { measureLayout, type Layout } from './structure/layout.js';
 import { detectMarker, letterValue } from './structure/markers.js';
@@ -158,11 +159,18 @@ function toSection(node: SectionNode, index: LineIndex): Section {
 function checkNumbering(root: SectionNode, diags: Diagnostics): void {
   for (const node of walk(root)) {
     const seen = new Map<string, number>();
+    // Where the paragraphs under the node start: "(1)" after one of them ("Đến năm 2030: (1) …")
+    // opens a new list.
+    const leadIns = node.content.flatMap((b) => (b.type === 'paragraph' ? [b.text.span()?.start ?? -1] : []));
+    let prevStart = -1;
     for (const c of node.children) {
       const m = c.marker;
       if (!m || m.style === 'bullet' || m.style === 'annex') continue;
       const style = m.style === 'decimal' ? `decimal${m.depth}` : m.style;
       const value = m.style === 'letter' ? letterValue(m.numbering) : m.ordinal[m.ordinal.length - 1] ?? 0;
+      const start = c.heading.span()?.start ?? -1;
+      if (value === 1 && leadIns.some((at) => at > prevStart && at < start)) seen.delete(style);
+      prevStart = start;
       const prev = seen.get(style);
       seen.set(style, value);
       const shown = nodeNumbering(c) ?? '';
@@ -272,7 +280,7 @@ function readStructure(lines: Line[], index: LineIndex, diags: Diagnostics): Str
   const pairs = WordPairs.fromLines([...zones.preamble, ...zones.body, ...zones.closing], zones.annexes.flat());
   const body = guard(diags, 'body structure', newNode(null, Mapped.empty(0), [], null), () => {
     const root = newNode(null, Mapped.empty(0), [], null);
-    return buildTree(buildBlocks(zones.body, { layout, index, inAnnex: false, pairs }), root);
+    return buildTree(splitInlineItems(buildBlocks(zones.body, { layout, index, inAnnex: false, pairs })), root);
   });
   const annexes = guard(diags, 'annexes', [] as AnnexTree[], () => zones.annexes.map((a) => annexTree(a, layout, index, pairs)).filter((a): a is AnnexTree => a !== null));
   return { zones, layout, body, annexes };

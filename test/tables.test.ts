@@ -210,7 +210,7 @@ describe('the sections of a plan in PHẦN', () => {
     ]);
     expect(doc.indicators).toHaveLength(1);
     expect(doc.tasks.map((t) => t.name)).toEqual(['Số hóa hồ sơ']);
-    expect(doc.diagnostics.filter((d) => d.code.startsWith('numbering'))).toEqual([]);
+    expect(doc.diagnostics.filter((d) => d.code.startsWith('numbering') && d.severity === 'warning')).toEqual([]);
   });
   it('keeps PHẦN as sections when no Roman parts are under them', () => {
     const doc = parsePlan(['PHẦN I. MỤC TIÊU', '1. Tỷ lệ hồ sơ trực tuyến đạt 80%.', 'PHẦN II. NHIỆM VỤ', '1. Số hóa hồ sơ.'].join('\n'));
@@ -510,6 +510,62 @@ describe('HTML tables (pandoc from Word: merged cells, cells of several paragrap
 
   it('reads a table that lays out the header as the header', () => {
     expect([doc.plan.issuer.name, doc.plan.number, doc.plan.issuedDate, doc.plan.locality.name]).toEqual(['ỦY BAN NHÂN DÂN XÃ AN BÌNH', '05/KH-UBND', '2026-02-03', 'An Bình']);
+  });
+});
+
+describe('plans from the ninth batch of hold-outs, in new words', () => {
+  it('reads a CSV table pasted into the plan: quoted cells with commas, line breaks and doubled quotes', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        'TT,Tên chỉ tiêu,Đơn vị tính,Chỉ tiêu năm 2027,Chỉ tiêu năm 2030,Đơn vị chủ trì',
+        'I,HẠ TẦNG SỐ,,,,',
+        '1,"Tỷ lệ thôn có sóng 4G, 5G",%,90%,100%,Phòng Kinh tế',
+        '2,"Số điểm ""Wifi miễn phí""',
+        'tại nơi công cộng",Điểm,≥ 5,≥ 12,"Văn phòng HĐND và UBND, Bưu điện"',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.name, i.group, i.unit, i.target?.raw, i.targetYear, i.lead, i.position.start.line])).toEqual([
+      ['1', 'Tỷ lệ thôn có sóng 4G, 5G', 'HẠ TẦNG SỐ', '%', '90%', 2027, 'Phòng Kinh tế', 4],
+      ['1', 'Tỷ lệ thôn có sóng 4G, 5G', 'HẠ TẦNG SỐ', '%', '100%', 2030, 'Phòng Kinh tế', 4],
+      ['2', 'Số điểm "Wifi miễn phí" tại nơi công cộng', 'HẠ TẦNG SỐ', 'Điểm', '≥ 5', 2027, 'Văn phòng HĐND và UBND, Bưu điện', 5],
+      ['2', 'Số điểm "Wifi miễn phí" tại nơi công cộng', 'HẠ TẦNG SỐ', 'Điểm', '≥ 12', 2030, 'Văn phòng HĐND và UBND, Bưu điện', 5],
+    ]);
+  });
+
+  it('cuts targets numbered inside a paragraph, each on its marker\'s line, the lead-in giving the year', () => {
+    const doc = parsePlan(
+      [
+        'II. MỤC TIÊU',
+        'Đến năm 2028: (1) tỷ lệ hộ có cáp quang đạt 90%; (2) có ít nhất 04 chợ',
+        'thanh toán không dùng tiền mặt; (3)',
+        'tỷ lệ người dân dùng VNeID trên 80%.',
+        'Đến năm 2030: (1) 100% thôn có Tổ công nghệ số cộng đồng.',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.name, i.target?.raw, i.targetYear, i.position.start.line])).toEqual([
+      ['(1)', 'tỷ lệ hộ có cáp quang', 'đạt 90%', 2028, 2],
+      ['(2)', 'chợ thanh toán không dùng tiền mặt', 'ít nhất 04', 2028, 2],
+      ['(3)', 'tỷ lệ người dân dùng VNeID', 'trên 80%', 2028, 3],
+      ['(1)', 'thôn có Tổ công nghệ số cộng đồng', '100%', 2030, 5],
+    ]);
+    expect(doc.diagnostics.filter((d) => d.code.startsWith('numbering') && d.severity === 'warning')).toEqual([]);
+  });
+
+  it('reads "Nhóm nhiệm vụ thứ hai: …" as the group of the bullets under it', () => {
+    const doc = parsePlan(['III. NHIỆM VỤ, GIẢI PHÁP', 'Nhóm nhiệm vụ thứ nhất: Hạ tầng số', '- Phủ sóng 5G các thôn.', 'Giải pháp thứ hai: Dữ liệu số', '- Làm sạch dữ liệu dân cư.'].join('\n'));
+    expect(doc.tasks.map((t) => [t.name, t.group])).toEqual([
+      ['Phủ sóng 5G các thôn', 'Hạ tầng số'],
+      ['Làm sạch dữ liệu dân cư', 'Dữ liệu số'],
+    ]);
+  });
+
+  it('joins a Latin word hyphenated at a line end without its hyphen, but not "Wi-" / "fi"', async () => {
+    const { joinPieces } = await import('../src/normalize/line-joins.js');
+    const join = (...parts: string[]) => joinPieces(parts.map((p, k) => Mapped.identity(p, k * 100))).text;
+    expect(join('kết nối Inter-', 'net cáp quang')).toBe('kết nối Internet cáp quang');
+    expect(join('điểm Wi-', 'fi công cộng')).toBe('điểm Wi-fi công cộng');
+    expect(join('Văn phòng HĐND-', 'UBND')).toBe('Văn phòng HĐND-UBND');
   });
 });
 

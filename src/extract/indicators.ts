@@ -154,11 +154,14 @@ function yearOf(node: SectionNode | null): number | null {
  */
 function leadInYear(node: SectionNode): number | null {
   const parent = node.parent;
-  const start = node.lines[0]?.index;
+  // (Where the text starts, not the line: "Đến năm 2030: (1) …" leads in on the item's own line.)
+  const start = node.heading.span()?.start ?? node.lines[0]?.m.span()?.start;
   if (!parent || start === undefined) return null;
   let lead: string | null = null;
   for (const b of parent.content) {
-    if (b.type === 'paragraph' && b.lines[0]!.index < start) lead = /:\s*$/.test(b.text.text) ? b.text.text : null;
+    if (b.type !== 'paragraph') continue;
+    const at = b.text.span()?.start;
+    if (at !== undefined && at < start) lead = /:\s*$/.test(b.text.text) ? b.text.text : null;
   }
   return lead ? yearInText(lead) : null;
 }

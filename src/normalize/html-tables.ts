@@ -126,13 +126,13 @@ function spread(rows: Cell[][]): { cells: RowCell[]; start: number }[] {
 }
 
 /** A cell of a row; `carried`: a cell of a row above that spans this one too. */
-type RowCell = { m: Mapped; carried: boolean } | null;
+export type RowCell = { m: Mapped; carried: boolean } | null;
 
 /**
  * A pipe row of `cells`, each mapped to its source; the bars map to where the cell before
  * ends, and so does a carried cell (its text stands where the row is, not where it was written).
  */
-function pipeRow(cells: RowCell[], at: number): Mapped {
+export function pipeRow(cells: RowCell[], at: number): Mapped {
   const b = new MappedBuilder();
   let prev = at;
   for (const cell of cells) {

@@ -16,14 +16,27 @@ export function joinsWithoutSpace(prev: string, next: string): boolean {
  * between pieces unless a word or number was broken across them, white space
  * collapsed (tabs included), ends trimmed.
  */
+// A Latin word hyphenated at a line's end, as OCR of a justified page gives it: "Inter-" / "net".
+// (Two letters before the hyphen are a word of their own: "Wi-" / "fi", "e-" / "learning".)
+const HYPHENATED = /(?<![\p{L}\p{N}])[A-Za-z]{3,}-$/u;
+const WORD_GOES_ON = /^[a-z]{2,}(?![\p{L}\p{N}])/u;
+
 export function joinPieces(pieces: readonly Mapped[]): Mapped {
   const parts = pieces.map((p) => p.collapseSpaces()).filter((p) => p.length > 0);
+  // Pieces whose next one goes on the same word.
+  const glued = new Set<number>();
+  for (let k = 0; k + 1 < parts.length; k++) {
+    if (HYPHENATED.test(parts[k]!.text) && WORD_GOES_ON.test(parts[k + 1]!.text)) {
+      parts[k] = parts[k]!.slice(0, parts[k]!.length - 1);
+      glued.add(k);
+    }
+  }
   if (parts.length === 0) return Mapped.empty(0);
   if (parts.length === 1) return parts[0]!;
   const b = new MappedBuilder();
   let prevText = '';
-  for (const p of parts) {
-    if (b.length > 0 && !joinsWithoutSpace(prevText, p.text)) {
+  for (const [k, p] of parts.entries()) {
+    if (b.length > 0 && !glued.has(k - 1) && !joinsWithoutSpace(prevText, p.text)) {
       const at = p.startAt(0);
       b.appendText(' ', at, at);
     }

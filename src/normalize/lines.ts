@@ -10,6 +10,7 @@ import { markdown } from './markdown.js';
 import { strayRules } from './stray-rules.js';
 import { joinPieces } from './line-joins.js';
 import { htmlTables } from './html-tables.js';
+import { csvTables } from './csv-tables.js';
 
 /** Per-line normalizers, in the order they run. */
 export const lineNormalizers: LineNormalizer[] = [
@@ -63,6 +64,7 @@ export function splitLines(index: LineIndex): Line[] {
     raws.push({ s, raw: text.slice(s, e) });
   }
   const html = htmlTables(text, raws, normalizeLine, sideBySide);
+  const csv = csvTables(raws);
   const grid = gridTables(raws.map((r) => r.raw));
   const layout = layoutTableRows(raws.map((r) => r.raw));
   let pendingBreak = false;
@@ -84,9 +86,9 @@ export function splitLines(index: LineIndex): Line[] {
   };
   raws.forEach(({ s, raw }, i) => {
     const hasFormFeed = raw.includes('\f');
-    const inHtml = html.at.get(i);
-    if (inHtml) {
-      for (const m of inHtml.lines) push(m, i + 1, hasFormFeed);
+    const built = html.at.get(i)?.lines ?? csv.get(i);
+    if (built) {
+      for (const m of built) push(normalizeLine(m), i + 1, hasFormFeed);
       return;
     }
     const cell = grid.get(i);

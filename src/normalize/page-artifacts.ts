@@ -40,14 +40,34 @@ export function markPageArtifacts(lines: Line[]): void {
   }
   // A page break is a form feed, a "- 3 -" / "Trang 3" line, or a lone number with no other
   // lone number within 30 lines: row numbers standing alone in a table come every few lines,
-  // page numbers once a page. "Near" a break is within two content lines.
+  // page numbers once a page. On short pages ("4", 27 lines, "5") lone numbers that count up
+  // by one, 15 lines apart at least, are page numbers when the same line stands next to most of
+  // them, three at least (a footer: "Scanned with CamScanner" / "5"); rows of a table count up
+  // too, but next to their own cells. "Near" a break is within two content lines.
   const lone = lines.filter((l) => l.role === 'page-number');
   const isolated = new Set<Line>();
+  const counts = (a: Line | undefined, b: Line | undefined) => a !== undefined && b !== undefined && /^\d+$/.test(a.key) && Number(b.key) === Number(a.key) + 1 && b.index - a.index >= 15;
+  const counting: Line[] = [];
   lone.forEach((l, k) => {
     const prev = lone[k - 1];
     const next = lone[k + 1];
     if (!/^\d+$/.test(l.key) || ((!prev || l.index - prev.index >= 30) && (!next || next.index - l.index >= 30))) isolated.add(l);
+    if (counts(prev, l) || counts(l, next)) counting.push(l);
   });
+  const neighbours = (l: Line) => {
+    const out: string[] = [];
+    for (const step of [-1, 1]) {
+      for (let j = l.index + step; j >= 0 && j < lines.length; j += step) {
+        if (lines[j]!.role === 'blank') continue;
+        out.push(lines[j]!.key);
+        break;
+      }
+    }
+    return out;
+  };
+  const beside = new Map<string, Line[]>();
+  for (const l of counting) for (const key of neighbours(l)) beside.set(key, [...(beside.get(key) ?? []), l]);
+  for (const group of beside.values()) if (group.length >= 3 && group.length * 2 >= counting.length) for (const l of group) isolated.add(l);
   const breaks = lines.filter((l) => l.pageBreakBefore || isolated.has(l)).map((l) => l.index);
   // contentBefore[i]: content lines before line i, to count the lines between two points in O(1).
   const contentBefore = new Int32Array(lines.length + 1);

@@ -147,6 +147,19 @@ export const decimalHeading: MarkerDetector = {
   },
 };
 
+// "Nhóm nhiệm vụ thứ nhất: Nâng cao nhận thức …", "Giải pháp thứ hai: …": a numbered heading
+// with its number in words. Read as "1.", "2.": the group of the items under it.
+const WORD_ORDINALS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+export const wordOrdinalHeading: MarkerDetector = {
+  name: 'word-ordinal',
+  detect(line) {
+    const m = /^(?:nhom\s+)?(?:nhiem vu|giai phap|nhiem vu, giai phap|noi dung)\s+thu\s+(nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\s*[:.\-–]\s*/.exec(line.key);
+    if (!m || m[0].length >= line.text.length) return null;
+    const n = WORD_ORDINALS[m[1]!]!;
+    return { style: 'decimal', depth: 1, numbering: String(n), ordinal: [n], textStart: m[0].length };
+  },
+};
+
 // "a) Phát triển hạ tầng", "đ) …", "b. …".
 export const letteredHeading: MarkerDetector = {
   name: 'letter',
@@ -195,6 +208,7 @@ export const markerDetectors: MarkerDetector[] = [
   romanHeading, //       "I. MỤC ĐÍCH, YÊU CẦU", "II- NHIỆM VỤ"
   upperLetterHeading, // "A. MỤC TIÊU"
   decimalHeading, //     "1. Mục đích", "2.1. Đến hết năm 2025"
+  wordOrdinalHeading, // "Nhóm nhiệm vụ thứ nhất: …"
   letteredHeading, //    "a) Phát triển hạ tầng"
   parenItem, //          "(1) Tỷ lệ phủ sóng 5G …"
   bulletItem, //         "- …", "+ …"

@@ -322,6 +322,19 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
       }
       used.push(l);
     }
+    // Labels whose upper halves stand on the line above ("Đơn vị" over "STT … tính"): a piece
+    // above goes on the column under it when that makes the column's label one the table
+    // knows, or keeps what it was.
+    for (const l of headerLinesAbove(lines, i)) {
+      for (const seg of layoutSegments(l)) {
+        const mid = (seg.x0 + seg.x1) / 2;
+        const col = cols.reduce((a, c) => (Math.abs((c.x0 + c.x1) / 2 - mid) < Math.abs((a.x0 + a.x1) / 2 - mid) ? c : a));
+        const merged = `${l.text.slice(seg.from, seg.to)} ${col.label}`;
+        const before = pickCellLabel(scanLabels(looseKey(col.label)))?.label ?? 'other';
+        const after = pickCellLabel(scanLabels(looseKey(merged)))?.label ?? 'other';
+        if (after !== 'other' && (before === 'other' || before === after)) col.label = merged;
+      }
+    }
     // "Kết quả phấn đấu" over "Năm 2026" and "Năm 2030": one column per year, where the years stand.
     const expanded = cols.flatMap((c) =>
       c.years.length >= 2 ? c.years.map((y) => ({ label: y.text, x0: y.x0, x1: y.x1 })) : [{ label: c.years.length === 1 ? `${c.label} ${c.years[0]!.text}` : c.label, x0: c.x0, x1: c.x1 }],

@@ -433,6 +433,13 @@ function lineCells(line: Line, header: TableHeader, firstColumn = 0, inQuotes = 
 
 /** lines[i] is the last of its page: a page break, a running header or the end comes next. */
 function endsPage(lines: readonly Line[], i: number): boolean {
+  // A page's footer right above ("Scanned with CamScanner" / "6"), or the next page's start below.
+  for (let j = i - 1; j >= 0; j--) {
+    const l = lines[j]!;
+    if (l.role === 'blank') continue;
+    if (l.role === 'running-header') return true;
+    break;
+  }
   for (let j = i + 1; j < lines.length; j++) {
     const l = lines[j]!;
     if (l.role === 'blank') continue;
