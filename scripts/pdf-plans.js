@@ -37,6 +37,7 @@ const COLUMN = {
   note: ['Ghi chú', 0.07],
   funding: ['Kinh phí', 0.08],
   other: ['Khác', 0.07],
+  group: ['Lĩnh vực', 0.1],
 };
 
 /** Words of `text` wrapped into lines no wider than `width` at the current font. */

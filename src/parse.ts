@@ -200,9 +200,22 @@ function annexTree(lines: readonly Line[], layout: Layout, index: LineIndex, pai
     const l = lines[i]!;
     if (l.role !== 'content') continue;
     if (detectTableHeader(lines, i) || /^\(/.test(l.text) || detectMarker(l)) break;
-    if (!/^[\p{Lu}\d"“]/u.test(l.text) || l.text !== l.text.toUpperCase() || own.length > 5) break;
-    titleLines.push(l.m);
+    // "DANH MỤC NHIỆM VỤ … (Kèm theo Kế hoạch số …)" on one line (a converter joined the cell's paragraphs).
+    const along = /\s*\((?:kèm theo|ban hành kèm)/iu.exec(l.text);
+    const title = along ? l.text.slice(0, along.index) : l.text;
+    if (!/^[\p{Lu}\d"“]/u.test(title) || title !== title.toUpperCase() || own.length > 5) break;
+    titleLines.push(along ? l.m.slice(0, along.index) : l.m);
     own.push(l);
+    if (along) {
+      // The parenthesis closes on this line or a later one: it belongs to the heading.
+      let closed = /\)\s*$/.test(l.text);
+      for (i++; !closed && i < lines.length && own.length <= 8; i++) {
+        if (lines[i]!.role !== 'content') continue;
+        own.push(lines[i]!);
+        closed = /\)\s*$/.test(lines[i]!.text);
+      }
+      break;
+    }
   }
   // "(Kèm theo Kế hoạch số …)" belongs to the heading too.
   if (i < lines.length && /^\(/.test(lines[i]!.text)) {

@@ -513,6 +513,58 @@ describe('HTML tables (pandoc from Word: merged cells, cells of several paragrap
   });
 });
 
+describe('plans from the tenth batch of hold-outs, in new words', () => {
+  it('reads a markitdown table whose labels come in its first body row, under a title row, with start and end columns', () => {
+    const doc = parsePlan(
+      [
+        '| **PHỤ LỤC III** |  |  |  |  |',
+        '| --- | --- | --- | --- | --- |',
+        '| **STT** | **Nhiệm vụ** | **Đơn vị chủ trì** | **Thời gian bắt đầu** | **Thời gian kết thúc** |',
+        '| 1 | Số hóa hồ sơ hộ tịch | Văn phòng HĐND và UBND xã | Tháng 02/2026 | Tháng 11/2027 |',
+        '| 2 | Duy trì Tổ công nghệ số | Phòng Văn hóa - Xã hội | Tháng 01/2026 | Thường xuyên |',
+      ].join('\n'),
+    );
+    expect(doc.sections.map((s) => [s.numbering, s.kind])).toEqual([['III', 'annex_tasks']]);
+    expect(doc.tasks.map((t) => [t.name, t.lead, t.timeline])).toEqual([
+      ['Số hóa hồ sơ hộ tịch', ['Văn phòng HĐND và UBND xã'], { raw: 'Tháng 02/2026 - Tháng 11/2027', from: 2026, to: 2027, recurrence: null }],
+      ['Duy trì Tổ công nghệ số', ['Phòng Văn hóa - Xã hội'], { raw: 'Tháng 01/2026 - Thường xuyên', from: 2026, to: null, recurrence: 'ongoing' }],
+    ]);
+  });
+
+  it('names rows by a merged group column printed once beside them, blank lines between the groups', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        'Lĩnh vực        STT   Chỉ tiêu                               Đơn vị    Năm 2027',
+        '',
+        '                1     Tỷ lệ hồ sơ giải quyết trực tuyến      %         ≥ 85%',
+        'Chính quyền     2     Tỷ lệ văn bản được ký số               %         100%',
+        'số              3     Tỷ lệ cuộc họp trực tuyến              %         ≥ 50%',
+        '',
+        '                4     Số hộ kinh doanh bán hàng trên sàn     Hộ        ≥ 40',
+        'Kinh tế số      5     Tỷ lệ giao dịch không tiền mặt         %         ≥ 60%',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.group, i.unit, i.target?.raw])).toEqual([
+      ['1', 'Chính quyền số', '%', '≥ 85%'],
+      ['2', 'Chính quyền số', '%', '100%'],
+      ['3', 'Chính quyền số', '%', '≥ 50%'],
+      ['4', 'Kinh tế số', 'Hộ', '≥ 40'],
+      ['5', 'Kinh tế số', '%', '≥ 60%'],
+    ]);
+  });
+
+  it('keeps a bare number that is a cell of a table copied a cell per line, and a comparator that opens its own line', () => {
+    const doc = parsePlan(
+      ['PHỤ LỤC', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Chỉ tiêu năm 2026', 'Đơn vị chủ trì', '1', 'Tỷ lệ văn bản được ký số', '%', '100', 'Văn phòng HĐND và UBND xã', '2', 'Tỷ lệ chợ thanh toán không', 'dùng tiền mặt', '%', 'trên 40%', 'Phòng Kinh tế'].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.name, i.unit, i.target?.raw, i.lead])).toEqual([
+      ['Tỷ lệ văn bản được ký số', '%', '100', 'Văn phòng HĐND và UBND xã'],
+      ['Tỷ lệ chợ thanh toán không dùng tiền mặt', '%', 'trên 40%', 'Phòng Kinh tế'],
+    ]);
+  });
+});
+
 describe('plans from the ninth batch of hold-outs, in new words', () => {
   it('reads a CSV table pasted into the plan: quoted cells with commas, line breaks and doubled quotes', () => {
     const doc = parsePlan(

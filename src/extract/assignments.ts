@@ -15,7 +15,7 @@ export interface AssignmentRecord {
 // "Trách nhiệm của …", "Giao …", "Đề nghị …", "Đối với …" introduce the unit.
 const PREFIX = /^(?:trach nhiem cua|giao cho|giao|de nghi|doi voi|yeu cau)\s+/;
 // Where a unit's name ends and its duty begins: "Phòng Văn hóa - Xã hội chủ trì, phối hợp …".
-const DUTY_VERB = /\s(?:chu tri|phoi hop|co trach nhiem|chu dong|thuong xuyen|can cu|thuc hien|trien khai|to chuc thuc hien|theo doi|tham muu cho|xay dung|tiep tuc|huong dan|kiem tra|ra soat|bao cao|dinh ky|lanh dao|chi dao|quan triet|giam sat|phan cong|day manh|tang cuong)\b/g;
+const DUTY_VERB = /\s(?:chu tri|phoi hop|co trach nhiem|chu dong|thuong xuyen|can cu|thuc hien|trien khai|to chuc thuc hien|theo doi|tham muu cho|xay dung|tiep tuc|huong dan|kiem tra|ra soat|bao cao|dinh ky|lanh dao|chi dao|quan triet|giam sat|phan cong|day manh|tang cuong|tuyen truyen|van dong)\b/g;
 
 /** Where the duty verb starts in `key` (loose key of `text`); "Ban Chỉ đạo", capitalized, is part of a name. */
 function dutyVerb(key: string, text: string): number {

@@ -21,7 +21,8 @@ export interface TaskRecord {
 /** Every record row of a task table. */
 export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): TaskRecord[] {
   const out: TaskRecord[] = [];
-  const flat = table.header.mode === 'flat';
+  // Cells whose units may run together: flattened text, and Markdown from converters that join a Word cell's paragraphs with a space.
+  const flat = table.header.mode === 'flat' || table.header.mode === 'pipe';
   for (const e of table.entries) {
     if (e.kind !== 'record') continue;
     const name = cleanName(e.name);

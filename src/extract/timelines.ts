@@ -76,6 +76,8 @@ export function readTimeline(text: string): Timeline | null {
     to = Math.max(...years);
     if (/^(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?\d{4}/.test(key) && years.length === 1) from = null;
     if (onward && years.length === 1) to = null;
+    // "Tháng 01/2026 - Thường xuyên": from a date on, with no end.
+    if (years.length === 1 && recurrence !== null && /\d{4}\D*\s-\s\D*$/.test(key)) to = null;
   }
   return { raw, from, to, recurrence };
 }

@@ -25,6 +25,8 @@ export const UNIT_HEADS: readonly string[] = [
   'dai truyen thanh', 'dai phat thanh', 'viettel', 'vnpt', 'mobifone', 'fpt', 'agribank', 'vietcombank', 'vietinbank',
   'bidv', 'lienvietpostbank', 'buu dien', 'ban quan ly cho', 'so', 'bo', 'phong', 'ban', 'hoi',
   'truong', 'tram', 'to', 'doi', 'doan', 'cuc', 'vien', 'dai', 'thon', 'ap', 'xom',
+  // The tax office after 2025 ("Thuế cơ sở 5 tỉnh …"), and its older names.
+  'thue co so', 'chi cuc thue', 'doi thue',
 ];
 
 /**

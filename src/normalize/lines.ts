@@ -48,6 +48,8 @@ export interface Line {
   role: LineRole;
   /** A form feed (page break) came before or at the start of this line. */
   pageBreakBefore: boolean;
+  /** A page number (role 'page-number') that stands where a page breaks: no other lone number near it, or a footer beside it. */
+  pageEnd?: boolean;
 }
 
 export function splitLines(index: LineIndex): Line[] {
@@ -67,6 +69,7 @@ export function splitLines(index: LineIndex): Line[] {
   const csv = csvTables(raws);
   const grid = gridTables(raws.map((r) => r.raw));
   const layout = layoutTableRows(raws.map((r) => r.raw));
+  const preamble = pipePreamble(raws.map((r) => r.raw), layout);
   let pendingBreak = false;
   const push = (m: Mapped, no: number, hasFormFeed: boolean, role?: LineRole) => {
     const lead = /^[ \t]*/.exec(m.text)![0].length;
@@ -95,6 +98,12 @@ export function splitLines(index: LineIndex): Line[] {
     if (cell === 'rule') return push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
     if (cell === 'row') return push(gridRow(raws, i), i + 1, hasFormFeed || gridBlock(raws, i).some((r) => r.raw.includes('\f')));
     if (cell === 'inside') return;
+    const title = preamble.get(i);
+    if (title !== undefined) {
+      if (title === null) push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
+      else push(normalizeLine(Mapped.identity(raw, s).slice(title.from, title.to)), i + 1, hasFormFeed);
+      return;
+    }
     if (layout.has(i)) {
       if (PIPE_RULE.test(raw)) push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
       else for (const m of layoutRowLines(raw, s)) push(m, i + 1, hasFormFeed);
@@ -197,6 +206,49 @@ const NUMBER_LABEL = /^(?:stt|tt|so tt|so thu tu)$/;
  * joined by "<br>". Rows of a pipe table whose first row does not open with a
  * number column (STT), three columns at most.
  */
+/**
+ * The rows a converter puts above a pipe table's real header (markitdown makes the Word
+ * table's first row the Markdown header, however it reads): "|  |  |  |", "| **PHỤ LỤC II** |  |  |",
+ * "| **DANH MỤC NHIỆM VỤ …** |  |  |" over "| **STT** | **Nhiệm vụ** | …". A row of them that holds
+ * nothing but its first cell is that cell's text, a line of its own; an empty one and the rule
+ * under it are decoration. Index → the first cell's range in the line, or null for decoration.
+ */
+function pipePreamble(raws: string[], layout: Set<number>): Map<number, { from: number; to: number } | null> {
+  const out = new Map<number, { from: number; to: number } | null>();
+  const blank = (k: number) => raws[k]!.trim() === '';
+  const label = (k: number) => looseKey(pipeCells(raws[k]!)[0]?.text.replace(/[*_\\]/g, '').trim() ?? '');
+  // A table starts at the row above its rule ("| --- | --- |"); a blank line between, as after
+  // every line of some converters' text, changes nothing.
+  for (let r = 0; r < raws.length; r++) {
+    if (!PIPE_RULE.test(raws[r]!) || !/-/.test(raws[r]!) || layout.has(r)) continue;
+    let f = r - 1;
+    while (f >= 0 && blank(f)) f--;
+    if (f < 0 || !PIPE_ROW.test(raws[f]!) || PIPE_RULE.test(raws[f]!) || NUMBER_LABEL.test(label(f))) continue;
+    const rows: number[] = [];
+    let h = -1;
+    for (let k = f; k < raws.length && rows.length < 6; k++) {
+      if (blank(k)) {
+        if (blank(k + 1) || !PIPE_ROW.test(raws[k + 1] ?? '')) break;
+        continue;
+      }
+      if (!PIPE_ROW.test(raws[k]!)) break;
+      if (!PIPE_RULE.test(raws[k]!) && NUMBER_LABEL.test(label(k))) {
+        h = k;
+        break;
+      }
+      rows.push(k);
+    }
+    if (h < 0) continue;
+    for (const k of rows) {
+      const cells = pipeCells(raws[k]!);
+      if (PIPE_RULE.test(raws[k]!) || cells.every((c) => c.text.trim() === '')) out.set(k, null);
+      else if (cells.slice(1).every((c) => c.text.trim() === '')) out.set(k, { from: cells[0]!.from, to: cells[0]!.to });
+      else break;
+    }
+  }
+  return out;
+}
+
 function layoutTableRows(raws: string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < raws.length; ) {
@@ -226,7 +278,9 @@ function pipeCells(raw: string): { from: number; to: number; text: string }[] {
   return out;
 }
 
-const BR = /<br\s*\/?>/gi;
+// Where a layout cell's lines part: "<br>", and (markitdown joins a Word cell's paragraphs with
+// a space) where one bold paragraph ends and the next begins: "**TM. ỦY BAN NHÂN DÂN** **CHỦ TỊCH**".
+const BR = /<br\s*\/?>|(?<=\*\*)\s+(?=\*\*)/gi;
 const GAP = 6;
 
 /**

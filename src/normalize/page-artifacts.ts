@@ -68,6 +68,7 @@ export function markPageArtifacts(lines: Line[]): void {
   const beside = new Map<string, Line[]>();
   for (const l of counting) for (const key of neighbours(l)) beside.set(key, [...(beside.get(key) ?? []), l]);
   for (const group of beside.values()) if (group.length >= 3 && group.length * 2 >= counting.length) for (const l of group) isolated.add(l);
+  for (const l of isolated) l.pageEnd = true;
   const breaks = lines.filter((l) => l.pageBreakBefore || isolated.has(l)).map((l) => l.index);
   // contentBefore[i]: content lines before line i, to count the lines between two points in O(1).
   const contentBefore = new Int32Array(lines.length + 1);

@@ -12,6 +12,8 @@ export type ColumnRole =
   | 'timeline'
   | 'note'
   | 'funding'
+  /** A merged cell down the left that names the rows' group ("Lĩnh vực": "Chính quyền số"). */
+  | 'group'
   | 'other';
 
 export interface Column {
@@ -53,6 +55,7 @@ type Label = ColumnRole | 'name-indicator' | 'name-task' | 'result' | 'unit?' | 
 // Header words, longest first where one contains another.
 const LABELS: [string, Label][] = [
   ['so thu tu', 'number'], ['so tt', 'number'], ['stt', 'number'], ['tt', 'number'],
+  ['linh vuc', 'group'], ['nhom chi tieu', 'group'], ['nhom nhiem vu', 'group'],
   ['muc tieu chinh dau tu/ san pham dau ra', 'output'], ['muc tieu chinh dau tu/san pham dau ra', 'output'],
   ['san pham dau ra', 'output'], ['ket qua dau ra', 'output'], ['hinh thuc san pham', 'output'],
   ['ket qua/san pham', 'output'], ['ket qua/ san pham', 'output'], ['san pham', 'output'],
@@ -235,7 +238,9 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
   const first = lines[i];
   if (!first || first.role === 'blank') return null;
   const key = first.key;
-  if (!/^(?:\|\s*)?(?:stt|tt|so tt|so thu tu)\b/.test(key) && !(first.text.includes('\t') || first.text.includes('|'))) return null;
+  // (A group column may come first: "Lĩnh vực   STT   Chỉ tiêu …".)
+  const opens = /^(?:\|\s*)?(?:(?:linh vuc|nhom chi tieu|nhom nhiem vu)\s{2,})?(?:stt|tt|so tt|so thu tu)\b/;
+  if (!opens.test(key) && !(first.text.includes('\t') || first.text.includes('|'))) return null;
   // Tab- or pipe-separated header.
   for (const mode of ['tsv', 'pipe'] as const) {
     const sep = mode === 'tsv' ? '\t' : '|';
@@ -295,7 +300,7 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
     void found;
     return { columns: makeColumns(resolved.roles), kind: resolved.kind, mode, lines: used };
   }
-  if (!/^(?:stt|tt|so tt|so thu tu)\b/.test(key)) return null;
+  if (!opens.test(key)) return null;
   // Space-aligned header: three or more segments separated by runs of spaces. Its labels may
   // wrap onto the next lines, under their columns: "Đơn vị" / "tính", "Chỉ tiêu năm" / "2025".
   const segments = layoutSegments(first);

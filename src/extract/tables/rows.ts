@@ -175,7 +175,20 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
         continue;
       }
     }
-    if (line.role === 'page-number') {
+    // A lone number that is no row's: the page's number where a page breaks (no other lone
+    // number near it, or the next row or group opening right after it), else a cell of the row
+    // ("%" / "100" / "Trung tâm …", a table copied out of a PDF a cell per line).
+    const opensNext = () => {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.role !== 'content') j++;
+      const l = lines[j];
+      if (!l) return true;
+      const r = ROMAN_ROW.exec(l.text);
+      if (r && romanValue(r[1]!) === st.lastRoman + 1) return true;
+      const k = NUMBER_ROW.exec(l.text);
+      return (k !== null && Number(k[1]) === st.lastTop + 1 && k[2] === undefined) || headerAgainAt(lines, j) !== null;
+    };
+    if (line.role === 'page-number' && (line.pageEnd || !current || !/^\d{1,3}$/.test(text) || opensNext())) {
       issues.push({ code: 'page-number-in-table', message: `"${text}" read as a page number`, line });
       continue;
     }

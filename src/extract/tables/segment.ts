@@ -646,13 +646,16 @@ export const MODELS: Record<ColumnRole, ColumnModel> = {
   note: { empty: 0, maxLen: 20, most: -0.5, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
   funding: { empty: 0, maxLen: 20, most: -0.5, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
   other: { empty: 0, maxLen: 20, most: -0.5, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
+  group: { empty: 0, maxLen: 20, most: -0.5, score: (t, a) => (t[a]!.upper ? -0.5 : NEG) },
 };
 
 /** A cell starts with a capital (or a number or a sign), best on a new line: +1, 0, or -1 when it cannot start one. */
 export function opensCell(t: Token): number {
-  if (!t.upper && !/^[\d≥≤<>=%(]/.test(t.text)) return -1;
+  // A target cell may open on its own line with a comparator in lower case: "%" / "trên 40%".
+  if (!t.upper && !/^[\d≥≤<>=%(]/.test(t.text)) return t.lineStart && COMPARATOR_START.has(t.key) ? 1 : -1;
   return t.lineStart ? 1 : 0;
 }
+const COMPARATOR_START = new Set(['tren', 'duoi', 'toi', 'it', 'khong', 'dat', 'hon', 'vuot']);
 
 export interface Segmentation {
   /** [from, to) token ranges, one per role given. */

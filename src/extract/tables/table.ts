@@ -1,6 +1,6 @@
 import type { Line } from '../../normalize/lines.js';
 import { joinPieces } from '../../normalize/line-joins.js';
-import type { Mapped } from '../../text/mapped.js';
+import { MappedBuilder, type Mapped } from '../../text/mapped.js';
 import type { LineIndex } from '../../text/positions.js';
 import type { ColumnRole, TableHeader } from './header.js';
 import { cellLines, collectRows, type RowIssue, type RowKind, type TableRow } from './rows.js';
@@ -42,6 +42,16 @@ function rowContent(row: TableRow): Mapped {
 /** The row's lines as they are, number and all. */
 function rowText(lines: readonly Line[]): Mapped {
   return joinPieces(lines.map((l) => l.m));
+}
+
+/** "Tháng 01/2026" and "Tháng 02/2026" as one span: "Tháng 01/2026 - Tháng 02/2026". */
+function spanOf(from: Mapped, to: Mapped): Mapped {
+  const b = new MappedBuilder();
+  b.append(from);
+  const at = from.endAt(from.length - 1);
+  b.appendText(' - ', at, at);
+  b.append(to);
+  return b.build();
 }
 
 function emptyAt(m: Mapped): Mapped {
@@ -131,6 +141,8 @@ function cutTabular(row: TableRow, header: TableHeader): Cut {
     if (col.role === 'name') name = joined;
     else if (col.role === 'target') targets.push({ year: col.year, cell: joined });
     else if (col.role !== 'number' && (!cells[col.role] || cells[col.role]!.length === 0)) cells[col.role] = joined;
+    // "Thời gian bắt đầu" and "Thời gian hoàn thành": one timeline, from the one to the other.
+    else if (col.role === 'timeline' && joined.length > 0) cells.timeline = spanOf(cells.timeline!, joined);
   });
   const whole = rowContent(row);
   return { name: name ?? emptyAt(whole), cells, targets, uncertain: false };
@@ -205,12 +217,46 @@ export function parseTable(lines: readonly Line[], found: TableHeader, index: Li
     return interleaved ? f.settled() : f.block;
   };
   const entries = readRows(rows, header, body, cut);
+  groupsFromColumn(rows, header, entries);
   if (header.mode === 'flat' && compared > 0 && gain > interleavedMargin(compared)) {
     interleaved = true;
     issues.push({ code: 'table-interleaved', message: 'the table\'s rows hold their cells side by side, line by line; read so', line: header.lines[0]! });
     return { header, entries: readRows(rows, header, body, cut), issues };
   }
   return { header, entries, issues };
+}
+
+/**
+ * A group column ("Lĩnh vực") holds one merged cell per group, printed once, centred against
+ * its rows: "Chính quyền số" on the third row's second line. The rows between two blank lines
+ * are one group; its name is what the column holds on their lines, and it comes before the
+ * groups the rows have.
+ */
+function groupsFromColumn(rows: readonly TableRow[], header: TableHeader, entries: TableEntry[]): void {
+  const col = header.columns.findIndex((c) => c.role === 'group');
+  if (col < 0 || rows.some((r) => !r.cells)) return;
+  // Rows part where more lines stand between them than between most rows: a blank line (or a
+  // page break), or two where the text has a blank line after every line.
+  const gaps = rows.map((row, i) => (i === 0 ? 0 : row.lines[0]!.index - rows[i - 1]!.lines[rows[i - 1]!.lines.length - 1]!.index));
+  const least = Math.min(...gaps.slice(1));
+  const blocks: TableRow[][] = [];
+  rows.forEach((row, i) => {
+    if (i === 0 || gaps[i]! > least) blocks.push([]);
+    blocks[blocks.length - 1]!.push(row);
+  });
+  const groupOf = new Map<Line, Mapped>();
+  let last: Mapped | null = null;
+  for (const block of blocks) {
+    const pieces = block.flatMap((r) => r.cells![col]!.map((p) => (header.mode === 'layout' || header.mode === 'cells' ? p.line.m : p.line.full).slice(p.from, p.to)));
+    // (Rows after a page break, with nothing in the column, go on in the group above.)
+    const name: Mapped | null = pieces.length > 0 ? joinPieces(pieces) : last;
+    last = name;
+    if (name && name.length > 0) for (const r of block) for (const l of r.lines) groupOf.set(l, name);
+  }
+  for (const e of entries) {
+    const g = e.lines[0] ? groupOf.get(e.lines[0]) : undefined;
+    if (g) e.groups = [g, ...e.groups];
+  }
 }
 
 /** How many rows are read both ways before a table that reads no better line by line stops trying. */
