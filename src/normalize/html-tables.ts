@@ -1,4 +1,6 @@
+import { looseKey } from '../text/fold.js';
 import { Mapped, MappedBuilder } from '../text/mapped.js';
+import { NUMBER_LABEL } from './labels.js';
 import { joinPieces } from './line-joins.js';
 
 /**
@@ -37,7 +39,6 @@ const PARAGRAPH = /<\/?p\b[^>]*>|<br\s*\/?>|<\/?li\b[^>]*>/gi;
 const TAG = /<[^>]*>/g;
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi;
 const NAMED: Record<string, string> = { gt: '>', lt: '<', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0', ge: '≥', le: '≤', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’' };
-const NUMBER_LABEL = /^(?:stt|tt|so tt|so thu tu)\.?$/i;
 
 function decodeEntity(m: RegExpExecArray): string {
   if (m[1] || m[2]) {
@@ -182,7 +183,7 @@ export function htmlTables(
     const rows = readRows(text, from, to, clean);
     const first = rows.find((r) => r.length > 0);
     const label = first?.[0]?.paragraphs.map((p) => p.text).join(' ').trim() ?? '';
-    const layout = first !== undefined && first.length <= 3 && !NUMBER_LABEL.test(label.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd'));
+    const layout = first !== undefined && first.length <= 3 && !NUMBER_LABEL.test(looseKey(label).replace(/\.$/, ''));
     for (let k = i; k <= last; k++) at.set(k, { lines: [], layout });
     if (layout) {
       for (const cells of rows.filter((r) => r.length > 0)) {

@@ -11,6 +11,7 @@ import { strayRules } from './stray-rules.js';
 import { joinPieces } from './line-joins.js';
 import { htmlTables } from './html-tables.js';
 import { csvTables } from './csv-tables.js';
+import { NUMBER_LABEL } from './labels.js';
 
 /** Per-line normalizers, in the order they run. */
 export const lineNormalizers: LineNormalizer[] = [
@@ -196,8 +197,6 @@ function gridRow(raws: readonly { s: number; raw: string }[], i: number): Mapped
 
 const PIPE_ROW = /^\s{0,3}\|/;
 const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-// A data table's header opens with its number column: "| STT | Chỉ tiêu | …".
-const NUMBER_LABEL = /^(?:stt|tt|so tt|so thu tu)$/;
 
 /**
  * Markdown pipe tables that lay out the page rather than hold data: the
