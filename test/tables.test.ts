@@ -513,6 +513,18 @@ describe('HTML tables (pandoc from Word: merged cells, cells of several paragrap
   });
 });
 
+describe('plans from the eleventh batch of hold-outs, in new words', () => {
+  it('gives no indicator for a year whose cell is "-" in a table with a column per year', () => {
+    const doc = parsePlan(
+      ['PHỤ LỤC', 'STT\tChỉ tiêu\tĐơn vị tính\tHiện trạng 2025\t2027\t2028\tĐơn vị chủ trì', '1\tTỷ lệ thôn có wifi công cộng\t%\t20%\t-\t60%\tPhòng Kinh tế', '2\tSố khu du lịch có bản đồ số\tKhu\t0\t1\t-\tPhòng Văn hóa - Xã hội'].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.target?.raw, i.targetYear])).toEqual([
+      ['1', '60%', 2028],
+      ['2', '1', 2027],
+    ]);
+  });
+});
+
 describe('plans from the tenth batch of hold-outs, in new words', () => {
   it('reads a markitdown table whose labels come in its first body row, under a title row, with start and end columns', () => {
     const doc = parsePlan(

@@ -224,7 +224,8 @@ export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): Indi
     const unit = unitText || inName?.unit || null;
     const lead = e.cells.lead ? cleanName(e.cells.lead).text || null : null;
     const year = groupYear(e) ?? yearInText(name.text) ?? ctx.year ?? ctx.planYear;
-    const filled = e.targets.filter((t) => t.cell.text.trim().length > 0);
+    // A year left without a target: an empty cell, or "-" where the table has a column per year.
+    const filled = e.targets.filter((t) => t.cell.text.trim().length > 0 && !(e.targets.length > 1 && /^[-–—x]$/i.test(t.cell.text.trim())));
     const emit: { year: number | null; cell: Mapped | null }[] = filled.length > 0 ? filled : [{ year: null, cell: null }];
     for (const c of emit) {
       const target = c.cell ? readTarget(c.cell.text) : null;

@@ -65,6 +65,7 @@ export const COUNT_NOUNS = [
   'ho so', 'trung tam', 'phong', 'diem truy cap', 'chuyen gia', 'nha khoa hoc', 'start-up', 'startup', 'tap the',
   'ca nhan', 'gian hang', 'don vi', 'co quan', 'to chuc', 'van ban', 'buoi', 'dot', 'cuoc', 'lan', 'ket noi',
   'thanh vien', 'hoi vien', 'doan vien', 'xom', 'cum', 'dia diem', 'website', 'trang thong tin', 'ho kinh doanh', 'tieu thuong',
+  'khu du lich', 'diem du lich', 'cho', 'sieu thi', 'cua hang', 'nha van hoa', 'thiet che',
 ];
 const NOUNS = [...COUNT_NOUNS].sort((a, b) => b.length - a.length).join('|');
 // Qualifiers, not targets: "tốc độ trên 01 Gbps", "từ 15 tuổi", "mức 2", "01 vạn dân".
