@@ -1,6 +1,6 @@
 import { isSpaceCode, isWordCode, looseKey, startsUpper, tonalKey } from '../../text/fold.js';
 import type { Mapped } from '../../text/mapped.js';
-import { COUNT_NOUNS, readTargetCell } from '../targets.js';
+import { readTargetCell } from '../targets.js';
 import { timelineScore } from '../timelines.js';
 import {
   MEASURE_UNITS,
@@ -592,8 +592,7 @@ function outputColumnScore(tokens: Token[], a: number, b: number, open = false):
   const n = b - a;
   const key = spanKey(tokens, a, b);
   let score: number;
-  // "02 - 03 mô hình", "01 Kế hoạch": a count of what comes out is an output.
-  if (/^\d/.test(tokens[a]!.text)) score = countedOutput(tokens, a, b) ? 0.5 : -1.5;
+  if (/^\d/.test(tokens[a]!.text)) score = -1.5;
   else if (!tokens[a]!.upper) score = -1;
   else if (startsWithPhrase(key, OUTPUT_HEADS)) score = 2;
   else if (unitHeadAt(tokens, a)) score = -3;
@@ -607,15 +606,6 @@ function outputColumnScore(tokens: Token[], a: number, b: number, open = false):
   }
   score -= 0.05 * Math.max(0, n - 6);
   return score + ending(tokens, b, open);
-}
-
-/** tokens[a, b) open with a count (or a range of counts) and the noun it counts: "02 - 03 mô hình". */
-function countedOutput(tokens: Token[], a: number, b: number): boolean {
-  let i = a;
-  if (!/^\d{1,3}$/.test(tokens[i]!.text)) return false;
-  i++;
-  if (i + 1 < b && /^[-–]$/.test(tokens[i]!.text) && /^\d{1,3}$/.test(tokens[i + 1]!.text)) i += 2;
-  return i < b && startsWithPhrase(spanKey(tokens, i, Math.min(b, i + 4)), COUNT_NOUNS) !== null;
 }
 
 function timelineColumnScore(tokens: Token[], a: number, b: number, open = false): number {
