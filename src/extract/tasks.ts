@@ -22,7 +22,7 @@ export interface TaskRecord {
 export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): TaskRecord[] {
   const out: TaskRecord[] = [];
   // Cells whose units may run together: flattened text, and Markdown from converters that join a Word cell's paragraphs with a space.
-  const flat = table.header.mode === 'flat' || table.header.mode === 'pipe';
+  const runTogether = table.header.mode === 'flat' || table.header.mode === 'pipe';
   for (const e of table.entries) {
     if (e.kind !== 'record') continue;
     const name = cleanName(e.name);
@@ -31,7 +31,7 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
     const units = (m: Mapped | undefined) => {
       if (!m) return [];
       const c = cleanName(m);
-      return splitUnits(c.text, flat, breaksOf(c));
+      return splitUnits(c.text, runTogether, breaksOf(c));
     };
     const group = e.groups.length > 0 ? cleanName(e.groups[e.groups.length - 1]!).text || null : null;
     const timelineText = cell(e.cells.timeline);

@@ -123,11 +123,14 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
       // Back out of such a list when a bullet comes further out again.
       if (m.style === 'bullet') while (stack.length > 2 && top().marker?.style === 'bullet' && top().parent?.marker?.style === 'bullet' && (top().lines[0]?.indent ?? 0) >= indent + 2) stack.pop();
       const above = top();
-      if (m.style === 'bullet' && above.marker?.style === 'bullet' && /:\s*$/.test(above.heading.text) && indent >= (above.lines[0]?.indent ?? 0) + 2) {
-        const node = newNode(m, block.text, block.lines, above);
-        above.children.push(node);
+      const open = (parent: SectionNode) => {
+        const node = newNode(m, block.text, block.lines, parent);
+        parent.children.push(node);
         stack.push(node);
         touch(node, block.lines[block.lines.length - 1]);
+      };
+      if (m.style === 'bullet' && above.marker?.style === 'bullet' && /:\s*$/.test(above.heading.text) && indent >= (above.lines[0]?.indent ?? 0) + 2) {
+        open(above);
         continue;
       }
       let same = -1;
@@ -148,11 +151,7 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
           stack.pop();
         }
       }
-      const parent = top();
-      const node = newNode(m, block.text, block.lines, parent);
-      parent.children.push(node);
-      stack.push(node);
-      touch(node, block.lines[block.lines.length - 1]);
+      open(top());
       continue;
     }
     // A paragraph after an item that ended its sentence is not the item's: it belongs one

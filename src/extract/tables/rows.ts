@@ -276,7 +276,7 @@ function tsvCarry(lines: readonly Line[], columns: number): Map<Line, { column: 
     let group = /^(?:[IVXL]{1,6}|[A-HK])\.?$/.test(first);
     let goesOn = false;
     const inQuoted = quoted >= 0;
-    if (quoted >= 0) {
+    if (inQuoted) {
       start = quoted;
       goesOn = true;
     } else if (partial && partial.col + parts.length - 1 <= columns - 1) {
@@ -289,7 +289,7 @@ function tsvCarry(lines: readonly Line[], columns: number): Map<Line, { column: 
     }
     if (goesOn) carry.set(l, { column: start, quoted: inQuoted });
     let col = start;
-    let inQuote = quoted >= 0;
+    let inQuote = inQuoted;
     for (let c = 0; c < parts.length; c++, col++) {
       const body = parts[c]!.trim();
       if (inQuote) {
