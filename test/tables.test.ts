@@ -513,6 +513,23 @@ describe('HTML tables (pandoc from Word: merged cells, cells of several paragrap
   });
 });
 
+describe('plans from the twelfth batch of hold-outs, in new words', () => {
+  // ("chợ" / "4.0 tại chợ …" read as one item, not a heading "4.0", is held by holdout12/p1's golden file.)
+  it('reads the units a task names in its sentence, and "; hoàn thành trong …" as its timeline', () => {
+    const doc = parsePlan(
+      [
+        'III. NHIỆM VỤ, GIẢI PHÁP',
+        '- Giao Phòng Kinh tế chủ trì, phối hợp với Hội Nông dân xã và Bưu điện xã hướng dẫn hộ sản xuất bán hàng trực tuyến; hoàn thành trong Quý IV/2026.',
+        '- Văn phòng HĐND và UBND xã chủ trì xây dựng cơ sở dữ liệu văn bản.',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.name, t.lead, t.support, t.timeline?.raw ?? null])).toEqual([
+      ['hướng dẫn hộ sản xuất bán hàng trực tuyến', ['Phòng Kinh tế'], ['Hội Nông dân xã', 'Bưu điện xã'], 'Quý IV/2026'],
+      ['xây dựng cơ sở dữ liệu văn bản', ['Văn phòng HĐND và UBND xã'], [], null],
+    ]);
+  });
+});
+
 describe('plans from the eleventh batch of hold-outs, in new words', () => {
   it('gives no indicator for a year whose cell is "-" in a table with a column per year', () => {
     const doc = parsePlan(

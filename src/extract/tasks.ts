@@ -5,6 +5,8 @@ import type { ParsedTable } from './tables/table.js';
 import { readTimeline, type Timeline } from './timelines.js';
 import { itemSpan } from './indicators.js';
 import { breaksOf, splitUnits } from './units.js';
+import { looseKey } from '../text/fold.js';
+import { TASK_VERBS, UNIT_HEADS, WHOLE_UNIT_NAMES, startsWithPhrase } from './vocabulary.js';
 
 export interface TaskRecord {
   numbering: string | null;
@@ -61,10 +63,37 @@ const unitsStated = (re: RegExp, text: string) => {
   const m = re.exec(text);
   return m ? (m[1] ?? m[2] ?? '') : '';
 };
-const TIME = /(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;)]+)/iu;
+const TIME = /(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;)]+)|[;,]\s*hoàn thành (?:trong|trước)\s+([^;)]+)/iu;
+
+// A sentence that names its units: "Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với Công an
+// xã và Đoàn Thanh niên xã tổ chức tuyên truyền …", "Văn phòng HĐND và UBND xã chủ trì xây dựng …".
+// The lead stands before "chủ trì", the support after "phối hợp (với)" up to the task's verb.
+const PROSE = new RegExp(String.raw`^(?:giao\s+)?(.{2,90}?)\s+chu tri\s*(?:,?\s*phoi hop(?:\s+voi)?\s+(.{2,160}?))?\s*,?\s+(?=(?:${[...TASK_VERBS, 'to chuc', 'lap dat', 'cai dat', 'huong dan', 'lam sach', 'cap nhat', 'xoa', 'mo', 'lap'].sort((a, b) => b.length - a.length).join('|')})\b)`, 'u');
+
+function proseUnits(heading: string): { lead: string; support: string[]; nameAt: number } | null {
+  const key = looseKey(heading);
+  const m = PROSE.exec(key);
+  if (!m) return null;
+  const leadAt = m[0].length - m[0].trimStart().length + (/^giao\s+/.test(key) ? /^giao\s+/.exec(key)![0].length : 0);
+  const lead = heading.slice(leadAt, leadAt + m[1]!.length).trim();
+  if (!/^(?:\p{Lu}|các\s)/u.test(lead) || !startsWithPhrase(looseKey(lead), UNIT_HEADS)) return null;
+  const supportAt = m[2] !== undefined ? m[0].indexOf(m[2], leadAt + m[1]!.length) : -1;
+  const supportText = supportAt >= 0 ? heading.slice(supportAt, supportAt + m[2]!.length) : '';
+  // "Công an xã và Đoàn Thanh niên xã": two units; "Văn phòng HĐND và UBND xã" stays one.
+  const support = splitUnits(
+    supportText.replace(/\s+và\s+(?=\p{Lu})/gu, (and, at: number) => {
+      const before = looseKey(supportText.slice(0, at));
+      const after = looseKey(supportText.slice(at + and.length));
+      const whole = WHOLE_UNIT_NAMES.some((n) => n.includes(' va ') && (before + ' va ' + after.split(' ').slice(0, 3).join(' ')).includes(n));
+      return startsWithPhrase(after, UNIT_HEADS) && !whole ? ', ' : and;
+    }),
+    false,
+  );
+  return { lead, support, nameAt: m[0].length };
+}
 const OUTPUT = /(?:sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?)\s*:\s*([^;)]+)/iu;
 // That statement, in parentheses or after the sentence, is not part of the task's name.
-const STATED = /\s*\((?=[^()]*(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm)\s*:)[^()]*\)[\s.;,]*$|[.;]?\s*(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|(?:cơ quan |đơn vị )?chủ trì)\s*:[^()]*$/iu;
+const STATED = /\s*\((?=[^()]*(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|sản phẩm)\s*:)[^()]*\)[\s.;,]*$|[.;]?\s*(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|(?:cơ quan |đơn vị )?chủ trì)\s*:[^()]*$|[;,]\s*hoàn thành (?:trong|trước)\s+[^;()]*$/iu;
 
 // A bullet that states one of a task's fields: "- Cơ quan chủ trì: Phòng Kinh tế.", "- Thời gian hoàn thành: Quý I/2026."
 const FIELD_ITEM = /^(?:(?:đơn vị|cơ quan)\s+)?(?:chủ trì|phối hợp)\s*:|^(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|sản phẩm(?: đầu ra)?|kết quả(?: đầu ra)?|(?:nguồn )?kinh phí(?: thực hiện)?|dự toán)\s*:/iu;
@@ -143,17 +172,22 @@ export function tasksFromBody(root: SectionNode, tables: (t: ParsedTable) => Tas
     // A task is an item with nothing under it but the bullets that state its fields.
     if (!node.marker || isField(node) || !node.children.every(isField) || node.ownKind !== null) continue;
     const stated = STATED.exec(node.heading.text);
-    const name = cleanName(stated ? node.heading.slice(0, stated.index) : node.heading);
-    if (name.length === 0) continue;
+    let heading = stated ? node.heading.slice(0, stated.index) : node.heading;
     const fields = fieldsOf(fieldNodes(node, groups));
     const text = [node.heading.text, ...node.content.map((b) => (b.type === 'paragraph' ? b.text.text : ''))].join(' ');
-    const time = fields.time ?? TIME.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '');
+    // Units named in the sentence itself: "Giao Phòng Kinh tế chủ trì, phối hợp với … phát triển …".
+    const prose = fields.lead === undefined && !LEAD.test(text) ? proseUnits(heading.text) : null;
+    if (prose) heading = heading.slice(prose.nameAt);
+    const name = cleanName(heading);
+    if (name.length === 0) continue;
+    const timeMatch = TIME.exec(text);
+    const time = fields.time ?? (timeMatch?.[1] ?? timeMatch?.[2])?.trim().replace(/[.;,]+$/, '');
     out.push({
       numbering: numberingOf(node),
       name,
       group: node.parent?.marker ? headingTitle(node.parent) : null,
-      lead: splitUnits(fields.lead ?? unitsStated(LEAD, text), false),
-      support: splitUnits(fields.support ?? unitsStated(SUPPORT, text), false),
+      lead: prose ? [prose.lead] : splitUnits(fields.lead ?? unitsStated(LEAD, text), false),
+      support: prose ? prose.support : splitUnits(fields.support ?? unitsStated(SUPPORT, text), false),
       output: fields.output ?? OUTPUT.exec(text)?.[1]?.trim().replace(/[.;,]+$/, '') ?? null,
       timeline: time ? readTimeline(time) : null,
       source: 'body',

@@ -135,8 +135,9 @@ export const decimalHeading: MarkerDetector = {
     const rest = line.text.slice(m[0].length);
     // "2." alone: its heading is on the next line (pdf.js breaks lines there). A bare "2" is a page number.
     if (!rest && m[2] !== '.' && m[2] !== ')') return null;
-    // "1.000 người", "2.5%": numbers, not numbering.
+    // "1.000 người", "2.5%": numbers, not numbering; nor is "4.0" ("chợ" / "4.0 tại chợ …"): parts count from 1.
     if (/^[%‰]/.test(rest)) return null;
+    if (parts.slice(1).some((p) => Number(p) === 0)) return null;
     return {
       style: 'decimal',
       depth: parts.length,
