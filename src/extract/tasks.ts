@@ -74,7 +74,7 @@ function proseUnits(heading: string): { lead: string; support: string[]; nameAt:
   const key = looseKey(heading);
   const m = PROSE.exec(key);
   if (!m) return null;
-  const leadAt = m[0].length - m[0].trimStart().length + (/^giao\s+/.test(key) ? /^giao\s+/.exec(key)![0].length : 0);
+  const leadAt = /^giao\s+/.exec(key)?.[0].length ?? 0;
   const lead = heading.slice(leadAt, leadAt + m[1]!.length).trim();
   if (!/^(?:\p{Lu}|các\s)/u.test(lead) || !startsWithPhrase(looseKey(lead), UNIT_HEADS)) return null;
   const supportAt = m[2] !== undefined ? m[0].indexOf(m[2], leadAt + m[1]!.length) : -1;
