@@ -1,5 +1,6 @@
 import type { Line } from '../../normalize/lines.js';
 import { looseKey } from '../../text/fold.js';
+import { ROW_MARKER } from './row-marker.js';
 
 export type ColumnRole =
   | 'number'
@@ -267,7 +268,7 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
         seen++;
         if (l.role === 'blank' || !l.text.includes('\t')) break;
         const more = splitCells(l.text, 'tsv');
-        if (more[0] === '' || /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?|[A-HK]\.?|[-–+])$/.test(more[0]!)) break;
+        if (more[0] === '' || ROW_MARKER.test(more[0]!)) break;
         const merged = [...cells.slice(0, -1), `${cells[cells.length - 1]} ${more[0]}`, ...more.slice(1)];
         const mergedFound = labelsOf(merged);
         const again = resolveLabels(mergedFound);

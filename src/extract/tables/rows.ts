@@ -1,4 +1,5 @@
 import type { Line } from '../../normalize/lines.js';
+import { ROW_MARKER } from './row-marker.js';
 import { startsUpper } from '../../text/fold.js';
 import { romanValue } from '../../structure/markers.js';
 import type { TableHeader } from './header.js';
@@ -304,8 +305,8 @@ function tsvCarry(lines: readonly Line[], columns: number): Map<Line, { column: 
   return carry;
 }
 
-// A row number alone on its line (or in its cell): "12", "2.1", "III", "-".
-const BARE_NUMBER = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,6}\.?|[-–+])$/;
+// A row number alone on its line (or in its cell): "12", "2.1", "III", "B.", "-".
+const BARE_NUMBER = ROW_MARKER;
 
 /**
  * A flat table whose header has one label per line may be a Word table saved as text:
