@@ -16,7 +16,7 @@ import { buildTree, newNode, type SectionNode } from './structure/tree.js';
 import { findZones, type Zones } from './structure/zones.js';
 import { detectTableHeader } from './extract/tables/header.js';
 import type { ParsedTable } from './extract/tables/table.js';
-import { cleanName, walk, titleYear } from './extract/common.js';
+import { cleanName, headingTitle, walk, titleYear } from './extract/common.js';
 import { readMetadata, type PlanMetadata } from './extract/metadata.js';
 import { indicatorsFromObjectives, indicatorsFromTable, type IndicatorRecord } from './extract/indicators.js';
 import { tasksFromBody, tasksFromTable, type TaskRecord } from './extract/tasks.js';
@@ -234,7 +234,15 @@ function annexTree(lines: readonly Line[], layout: Layout, index: LineIndex, pai
   const node = newNode(marker, heading, own, null);
   const blocks = buildBlocks(lines.slice(i), { layout, index, inAnnex: true, pairs });
   buildTree(blocks, node);
-  const tables = [...walk(node)].flatMap((n) => n.content.filter((b): b is TableBlock => b.type === 'table').map((b) => b.table));
+  const tables = [...walk(node)].flatMap((n) =>
+    n.content
+      .filter((b): b is TableBlock => b.type === 'table')
+      .map((b) => {
+        // A table under a heading of its own within the annex ("**A. NHIỆM VỤ THƯỜNG XUYÊN**").
+        if (n !== node && n.marker) b.table.caption = headingTitle(n) || undefined;
+        return b.table;
+      }),
+  );
   const kinds = new Set(tables.map((t) => t.header.kind));
   let kind: SectionKind = annexKindFromTitle(heading.text);
   if (kinds.size === 1) kind = kinds.has('indicators') ? 'annex_indicators' : 'annex_tasks';

@@ -725,7 +725,8 @@ describe('plans from the sixth batch of hold-outs, in new words', () => {
       ['Tỷ lệ hồ sơ giải quyết trực tuyến', '%', '%'],
       ['Xếp hạng chỉ số DTI của phường', 'thứ hạng', 'thứ hạng'],
       ['Số doanh nghiệp được hỗ trợ', 'doanh nghiệp, hộ', 'doanh nghiệp, hộ'],
-      ['Tỷ lệ văn bản được ký số (trừ văn bản mật)', null, '%'],
+      // (The remark is no unit; with no unit column, the target's own "%" is.)
+      ['Tỷ lệ văn bản được ký số (trừ văn bản mật)', '%', '%'],
       ['Chỉ số chuyển đổi số (DTI)', null, null],
     ]);
   });

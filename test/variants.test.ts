@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanBytes } from '../src/input/file.js';
+import { decodeText } from '../src/input/text.js';
 import { foldTonePlacement } from '../src/normalize/tone.js';
 import type { PlanDocument } from '../src/model/schema.js';
 import { expectWellFormed } from './helpers/check.js';
@@ -8,14 +9,15 @@ import { VARIANTS, oldTones } from './helpers/variants.js';
 
 const SEEDS = [
   ...readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`),
-  ...['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12'].flatMap((dir) =>
+  ...['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13'].flatMap((dir) =>
     readdirSync(new URL(`../fixtures/${dir}/`, import.meta.url))
       .filter((f) => /\.(?:txt|md)$/.test(f))
       .sort()
       .map((f) => `fixtures/${dir}/${f}`),
   ),
 ];
-const read = (f: string) => readFileSync(new URL(`../${f}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '');
+// Decoded as the parser decodes it (a UTF-16 file too), then rewritten: the variants are UTF-8.
+const read = (f: string) => decodeText(readFileSync(new URL(`../${f}`, import.meta.url))).text.replace(/^\uFEFF/, '');
 
 /** The records without positions, with tone placement folded: what must not change. */
 function records(doc: PlanDocument): unknown {

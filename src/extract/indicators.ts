@@ -222,6 +222,8 @@ export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): Indi
     const inName = unitColumn ? null : unitInName(name);
     if (inName) name = inName.name;
     const unit = unitText || inName?.unit || null;
+    // With no unit column, a target that carries its unit ("05 mô hình", "≥ 80%") gives it.
+    const ownUnit = (t: ReturnType<typeof readTarget>) => unit ?? (unitColumn ? null : (t?.unit ?? null));
     const lead = e.cells.lead ? cleanName(e.cells.lead).text || null : null;
     const year = groupYear(e) ?? yearInText(name.text) ?? ctx.year ?? ctx.planYear;
     // A year left without a target: an empty cell, or "-" where the table has a column per year.
@@ -233,8 +235,8 @@ export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): Indi
       out.push({
         numbering: e.numbering,
         name,
-        group: nearestGroup(e),
-        unit,
+        group: nearestGroup(e) ?? table.caption ?? null,
+        unit: ownUnit(target),
         target,
         targetYear: c.year ?? year,
         lead,

@@ -35,7 +35,7 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
       const c = cleanName(m);
       return splitUnits(c.text, runTogether, breaksOf(c));
     };
-    const group = e.groups.length > 0 ? cleanName(e.groups[e.groups.length - 1]!).text || null : null;
+    const group = e.groups.length > 0 ? cleanName(e.groups[e.groups.length - 1]!).text || null : (table.caption ?? null);
     const timelineText = cell(e.cells.timeline);
     out.push({
       numbering: e.numbering,

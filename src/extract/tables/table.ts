@@ -31,6 +31,8 @@ export interface ParsedTable {
   header: TableHeader;
   entries: TableEntry[];
   issues: RowIssue[];
+  /** The heading the table stands under inside an annex ("A. NHIỆM VỤ THƯỜNG XUYÊN"): its rows' group when they have none. */
+  caption?: string;
 }
 
 function rowContent(row: TableRow): Mapped {
