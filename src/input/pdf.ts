@@ -160,7 +160,8 @@ function runningLines(pageLines: TextLine[][], left: number, perChar: number): S
   const out = new Set<TextLine>();
   const withText = pageLines.filter((l) => l.length > 0).length;
   if (withText < 2) return out;
-  const keyOf = (line: TextLine) => renderLine(line, left, perChar).trim().replace(/\s+/g, ' ').replace(/\d+/g, '#');
+  const plain = (line: TextLine) => renderLine(line, left, perChar).trim().replace(/\s+/g, ' ');
+  const keyOf = (line: TextLine) => plain(line).replace(/\d+/g, '#');
   // Page numbers stay (the text reader knows them, and a table across the break uses them);
   // a footer line above one is still the page's last.
   for (const end of ['first', 'last'] as const) {
@@ -168,7 +169,7 @@ function runningLines(pageLines: TextLine[][], left: number, perChar: number): S
     for (const lines of pageLines) {
       if (lines.length < 2) continue;
       const order = end === 'first' ? lines : [...lines].reverse();
-      const k = order.findIndex((l) => !isPageNumber(looseKey(renderLine(l, left, perChar).trim().replace(/\s+/g, ' '))));
+      const k = order.findIndex((l) => !isPageNumber(looseKey(plain(l))));
       if (k < 0 || k > 1) continue;
       const line = order[k]!;
       const key = keyOf(line);

@@ -11,16 +11,16 @@ export function joinsWithoutSpace(prev: string, next: string): boolean {
   return BROKEN_AT_END.test(prev) && CONTINUES.test(next);
 }
 
-/**
- * Join pieces of text (lines, cells) into one, keeping positions: one space
- * between pieces unless a word or number was broken across them, white space
- * collapsed (tabs included), ends trimmed.
- */
 // A Latin word hyphenated at a line's end, as OCR of a justified page gives it: "Inter-" / "net".
 // (Two letters before the hyphen are a word of their own: "Wi-" / "fi", "e-" / "learning".)
 const HYPHENATED = /(?<![\p{L}\p{N}])[A-Za-z]{3,}-$/u;
 const WORD_GOES_ON = /^[a-z]{2,}(?![\p{L}\p{N}])/u;
 
+/**
+ * Join pieces of text (lines, cells) into one, keeping positions: one space
+ * between pieces unless a word or number was broken across them, white space
+ * collapsed (tabs included), ends trimmed.
+ */
 export function joinPieces(pieces: readonly Mapped[]): Mapped {
   const parts = pieces.map((p) => p.collapseSpaces()).filter((p) => p.length > 0);
   // Pieces whose next one goes on the same word.

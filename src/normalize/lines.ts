@@ -199,13 +199,6 @@ const PIPE_ROW = /^\s{0,3}\|/;
 const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /**
- * Markdown pipe tables that lay out the page rather than hold data: the
- * header's two columns (issuing body beside the motto, number beside the
- * date), the recipients beside the signature. Their cells hold several lines
- * joined by "<br>". Rows of a pipe table whose first row does not open with a
- * number column (STT), three columns at most.
- */
-/**
  * The rows a converter puts above a pipe table's real header (markitdown makes the Word
  * table's first row the Markdown header, however it reads): "|  |  |  |", "| **PHỤ LỤC II** |  |  |",
  * "| **DANH MỤC NHIỆM VỤ …** |  |  |" over "| **STT** | **Nhiệm vụ** | …". A row of them that holds
@@ -248,6 +241,13 @@ function pipePreamble(raws: string[], layout: Set<number>): Map<number, { from: 
   return out;
 }
 
+/**
+ * Markdown pipe tables that lay out the page rather than hold data: the
+ * header's two columns (issuing body beside the motto, number beside the
+ * date), the recipients beside the signature. Their cells hold several lines
+ * joined by "<br>". Rows of a pipe table whose first row does not open with a
+ * number column (STT), three columns at most.
+ */
 function layoutTableRows(raws: string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < raws.length; ) {

@@ -1,5 +1,6 @@
 import type { Line } from '../../normalize/lines.js';
 import { looseKey } from '../../text/fold.js';
+import { NUMBER_LABEL } from '../../normalize/labels.js';
 import { ROW_MARKER } from './row-marker.js';
 
 export type ColumnRole =
@@ -251,9 +252,8 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
     const labelsOf = (list: string[]): Found[] =>
       // One role per cell: the most specific label in it.
       list.map((cell) => pickCellLabel(scanLabels(looseKey(cell))) ?? { label: 'other', text: cell, year: null, at: 0, end: 0 });
-    let found = labelsOf(cells);
-    let resolved = resolveLabels(found);
-    if (!resolved || !/^(?:stt|tt|so tt|so thu tu)$/.test(looseKey(cells[0] ?? ''))) continue;
+    let resolved = resolveLabels(labelsOf(cells));
+    if (!resolved || !NUMBER_LABEL.test(looseKey(cells[0] ?? ''))) continue;
     const used = [first];
     const next = lines[i + 1];
     if (mode === 'pipe' && next && PIPE_SEPARATOR.test(next.text)) used.push(next);
@@ -274,7 +274,6 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
         const again = resolveLabels(mergedFound);
         if (!again || mergedFound.slice(cells.length).some((f) => f.label === 'other')) break;
         cells = merged;
-        found = mergedFound;
         resolved = again;
         used.push(l);
       }
@@ -298,7 +297,6 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
         used.push(l);
       }
     }
-    void found;
     return { columns: makeColumns(resolved.roles), kind: resolved.kind, mode, lines: used };
   }
   if (!opens.test(key)) return null;
