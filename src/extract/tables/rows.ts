@@ -79,6 +79,18 @@ function headerAgainAt(lines: readonly Line[], i: number, maxLines = Infinity): 
   return again ? lines.indexOf(again.lines[Math.min(again.lines.length, maxLines) - 1]!) : null;
 }
 
+/** The next content line after lines[i] opens the next row, the next group or the header printed again (or there is none). */
+function opensNextRow(lines: readonly Line[], i: number, st: SequenceState): boolean {
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.role !== 'content') j++;
+  const l = lines[j];
+  if (!l) return true;
+  const r = ROMAN_ROW.exec(l.text);
+  if (r && romanValue(r[1]!) === st.lastRoman + 1) return true;
+  const k = NUMBER_ROW.exec(l.text);
+  return (k !== null && Number(k[1]) === st.lastTop + 1 && k[2] === undefined) || headerAgainAt(lines, j) !== null;
+}
+
 function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[] {
   const rows: TableRow[] = [];
   const st: SequenceState = { lastLetter: 0, lastRoman: 0, lastTop: 0, freshGroup: true };
@@ -179,17 +191,7 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
     // A lone number that is no row's: the page's number where a page breaks (no other lone
     // number near it, or the next row or group opening right after it), else a cell of the row
     // ("%" / "100" / "Trung tâm …", a table copied out of a PDF a cell per line).
-    const opensNext = () => {
-      let j = i + 1;
-      while (j < lines.length && lines[j]!.role !== 'content') j++;
-      const l = lines[j];
-      if (!l) return true;
-      const r = ROMAN_ROW.exec(l.text);
-      if (r && romanValue(r[1]!) === st.lastRoman + 1) return true;
-      const k = NUMBER_ROW.exec(l.text);
-      return (k !== null && Number(k[1]) === st.lastTop + 1 && k[2] === undefined) || headerAgainAt(lines, j) !== null;
-    };
-    if (line.role === 'page-number' && (line.pageEnd || !current || !/^\d{1,3}$/.test(text) || opensNext())) {
+    if (line.role === 'page-number' && (line.pageEnd || !current || !/^\d{1,3}$/.test(text) || opensNextRow(lines, i, st))) {
       issues.push({ code: 'page-number-in-table', message: `"${text}" read as a page number`, line });
       continue;
     }
@@ -281,7 +283,7 @@ function tsvCarry(lines: readonly Line[], columns: number): Map<Line, { column: 
       start = quoted;
       goesOn = true;
     } else if (partial && partial.col + parts.length - 1 <= columns - 1) {
-      const numbered = BARE_NUMBER.test(first);
+      const numbered = ROW_MARKER.test(first);
       if (!numbered || (!partial.group && partial.col + parts.length === columns)) {
         start = partial.col;
         group = partial.group;
@@ -305,8 +307,6 @@ function tsvCarry(lines: readonly Line[], columns: number): Map<Line, { column: 
   return carry;
 }
 
-// A row number alone on its line (or in its cell): "12", "2.1", "III", "B.", "-".
-const BARE_NUMBER = ROW_MARKER;
 
 /**
  * A flat table whose header has one label per line may be a Word table saved as text:
@@ -349,14 +349,14 @@ export function cellLines(lines: readonly Line[], header: TableHeader): Map<Line
   const startsRow = (j: number) => {
     if (j >= slots.length) return true;
     const t = slots[j]!.text;
-    if (!BARE_NUMBER.test(t)) return false;
+    if (!ROW_MARKER.test(t)) return false;
     const top = /^(\d+)/.exec(t);
     return !top || [1, last, last + 1].includes(Number(top[1]));
   };
   let records = 0;
   for (let j = rowAt(0); j < slots.length; ) {
     const text = slots[j]!.text;
-    if (!BARE_NUMBER.test(text)) return null;
+    if (!ROW_MARKER.test(text)) return null;
     columns.set(slots[j]!, 0);
     const roman = /^[IVXL]/.test(text);
     const top = /^(\d+)/.exec(text);
@@ -479,7 +479,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     let right = header.columns[0]!.x1;
     for (const l of lines) {
       const first = layoutSegments(l)[0];
-      if (first && first.x0 <= header.columns[0]!.x1 && BARE_NUMBER.test(l.text.slice(first.from, first.to))) right = Math.max(right, first.x1);
+      if (first && first.x0 <= header.columns[0]!.x1 && ROW_MARKER.test(l.text.slice(first.from, first.to))) right = Math.max(right, first.x1);
     }
     header.numberRight = right + 1;
   }
