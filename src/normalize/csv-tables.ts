@@ -30,15 +30,13 @@ function readRecord(raws: readonly { s: number; raw: string }[], i: number): { f
   let k = 0;
   let quoted = false;
   let pieceFrom = 0;
-  let text = '';
   const cut = (to: number) => {
     const { s, raw } = raws[line]!;
     const m = Mapped.identity(raw, s).slice(pieceFrom, to);
     if (m.length > 0) fields[fields.length - 1]!.pieces.push(quoteless(m));
   };
   for (;;) {
-    const raw = raws[line]!.raw;
-    text = raw;
+    const text = raws[line]!.raw;
     if (k >= text.length) {
       cut(text.length);
       if (!quoted) return { fields, next: line + 1 };
