@@ -164,6 +164,14 @@ describe('line roles', () => {
     expect(r.filter((l) => l.text.startsWith('- Thực hiện')).every((l) => l.role === 'content')).toBe(true);
   });
 
+  it('keeps the end of a wrapped sentence that the plan writes again at page breaks', () => {
+    // "… phát triển" / "hạ tầng số." under each year's target; two of the three stand at a break
+    const item = (n: number) => [`- Dành ${n}% ngân sách xã cho các dự án phát triển`, 'hạ tầng số.'];
+    const text = [...item(1), '', '2', '\fVăn bản trang hai.', ...item(2), '', '3', '\fVăn bản trang ba.', 'Đoạn khác.', ...item(3), 'Kết thúc.'].join('\n');
+    const r = normalizeText(text).lines;
+    expect(r.filter((l) => l.text === 'hạ tầng số.').map((l) => l.role)).toEqual(['content', 'content', 'content']);
+  });
+
   it('drops a digital-signature stamp and the name beside it, not the signer block above it', () => {
     const text = ['TRƯỞNG BAN', 'CHỦ TỊCH UBND XÃ', 'Phạm Quốc Vương', '\t\tPHẠM QUỐC VƯƠNG', '\t2025-08-07T21:50:31+0700', "\tSigner's office"].join('\n');
     expect(roles(text)).toEqual(['content', 'content', 'content', 'trailer', 'trailer', 'trailer']);

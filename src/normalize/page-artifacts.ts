@@ -9,6 +9,7 @@ export function isPageNumber(key: string): boolean {
 }
 // "-------", "_____", "* * *": separators under headings; "|" alone, left by web copies of tables.
 const DECORATION = /^(?:[-–—_=.*~•·─━═]\s*){3,}$|^\|$/;
+const CONTINUES = /^\p{Ll}/u;
 const MARKER_START = /^(?:[-–—+•*]|\(?\d|[ivxlc]+[.)\-–]|[a-zđ]\))/;
 
 /**
@@ -107,6 +108,9 @@ export function markPageArtifacts(lines: Line[]): void {
     // A table's header printed again after a page break is left to the table reader (rows.ts), which
     // also drops the header's wrapped lines; the same header may also open another table.
     if (/^(?:left: )?(?:stt|tt|so tt)\s/.test(k)) continue;
+    // A wrapped sentence's end that the plan writes again ("mới sáng tạo." under each year's
+    // "… khoa học, công nghệ, đổi") goes on the line above it wherever it stands.
+    if (group.every((n) => CONTINUES.test(content[n]!.text) && n > 0 && /[\p{L}\d,]$/u.test(content[n - 1]!.text))) continue;
     const near = group.filter((n) => nearBreak[n]).length;
     if (group.length >= 3 && near >= 2 && near * 5 >= group.length * 3) for (const n of group) content[n]!.role = 'running-header';
   }
