@@ -750,3 +750,26 @@ describe('plans from the sixth batch of hold-outs, in new words', () => {
     ]);
   });
 });
+
+describe('a PDF table whose cell wraps before a dash', () => {
+  it('goes on with "- xã hội" after "kinh tế" in the same cell, and opens a row at "- Tập huấn"', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' TT    Nhiệm vụ                                   Cơ quan chủ trì        Thời gian',
+        ' 1     Chuyển đổi số trên các lĩnh vực chính      Văn phòng HĐND và      Năm 2026',
+        '       trị, quốc phòng, an ninh, kinh tế          UBND xã',
+        '       - xã hội; lấy người dân làm trung tâm',
+        ' 2     Bồi dưỡng kỹ năng số cho cán bộ            Phòng Văn hóa - Xã     Hàng năm',
+        '                                                  hội',
+        '       - Tập huấn sử dụng chữ ký số                Phòng Văn hóa - Xã     Quý II/2026',
+        '                                                  hội',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.name, t.lead, t.timeline?.raw])).toEqual([
+      ['1', 'Chuyển đổi số trên các lĩnh vực chính trị, quốc phòng, an ninh, kinh tế - xã hội; lấy người dân làm trung tâm', ['Văn phòng HĐND và UBND xã'], 'Năm 2026'],
+      ['2', 'Bồi dưỡng kỹ năng số cho cán bộ', ['Phòng Văn hóa - Xã hội'], 'Hàng năm'],
+      ['-', 'Tập huấn sử dụng chữ ký số', ['Phòng Văn hóa - Xã hội'], 'Quý II/2026'],
+    ]);
+  });
+});

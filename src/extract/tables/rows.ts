@@ -491,6 +491,11 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     const cell = (c: number) => (c >= 0 ? src.slice(ranges[c]!.from, ranges[c]!.to).trim() : '');
     return { ranges, num: cell(numberCol), name: cell(nameCol), others: ranges.some((x, c) => c !== nameCol && c !== numberCol && x.to > x.from) };
   };
+  /** The text of a row's name cell on its last line that has one. */
+  const lastNameText = (row: TableRow): string => {
+    const part = row.cells?.[nameCol]?.at(-1);
+    return part ? (header.mode === 'layout' || header.mode === 'cells' ? part.line.text : part.line.full.text).slice(part.from, part.to).trim() : '';
+  };
   // The lines that can hold cells: not blank, not a page number (unless it sits in the number
   // column), not the header printed again after a page break (maybe wrapped differently).
   const usable: Line[] = [];
@@ -533,8 +538,10 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
     const here = read(line);
     const { ranges, num: numText, name: nameText } = here;
     const current = rows[rows.length - 1];
+    // "… kinh tế" / "- xã hội; …": a compound's dash that the wrap put first on the line goes on the cell.
     const dash = DASH_ROW.exec(nameText);
-    if (!numText && !(dash && nameText.length > 1) && current) {
+    const carriesOn = dash && current && /^\p{Ll}/u.test(dash[2] ?? '') && /[\p{L}\d]$/u.test(lastNameText(current));
+    if (!numText && !(dash && nameText.length > 1 && !carriesOn) && current) {
       ranges.forEach((r, c) => {
         if (r.to > r.from) current.cells![c]!.push({ line, ...r });
       });
