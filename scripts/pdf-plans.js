@@ -40,11 +40,11 @@ const COLUMN = {
   group: ['Lĩnh vực', 0.1],
 };
 
-/** Words of `text` wrapped into lines no wider than `width` at the current font. */
-function wrap(doc, text, width) {
+/** Words of `text` (as `encode` writes them) wrapped into lines no wider than `width` at the current font. */
+function wrap(doc, text, width, encode) {
   const lines = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of encode(text).split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
     if (line && doc.widthOfString(next) > width) {
       lines.push(line);
@@ -57,14 +57,18 @@ function wrap(doc, text, width) {
 
 /**
  * @param {string} text a plan's text
- * @param {{ ruled?: boolean, title?: string }} [options]
+ * @param {{ ruled?: boolean, title?: string, encode?: (s: string) => string }} [options]
+ *   encode: how the PDF's font writes the text (a VNI font: "Kế hoạch" as "Keá hoaïch"): the
+ *   tables are read from `text` as it is, and the text is wrapped and drawn as `encode`
+ *   writes it (each mark a character of its own width, so lines wrap other than in Unicode)
  * @returns {Promise<Buffer>}
  */
 export async function planToPdf(text, options = {}) {
   const { readTables } = await import(join(root, 'dist/parse.js'));
   const { normalizeText } = await import(join(root, 'dist/normalize/index.js'));
   const ruled = options.ruled ?? true;
-  const title = options.title ?? 'Kế hoạch thực hiện Nghị quyết số 57-NQ/TW';
+  const encode = options.encode ?? ((s) => s);
+  const title = encode(options.title ?? 'Kế hoạch thực hiện Nghị quyết số 57-NQ/TW');
   const tables = readTables(text);
   const inTable = new Map();
   for (const t of tables) for (const l of t.lines) inTable.set(l.index, t);
@@ -95,7 +99,7 @@ export async function planToPdf(text, options = {}) {
 
   const textLine = (s) => {
     doc.font('body').fontSize(TEXT_SIZE);
-    for (const l of wrap(doc, s, width)) {
+    for (const l of wrap(doc, s, width, encode)) {
       const h = doc.currentLineHeight(true);
       if (y + h > bottom) newPage();
       doc.text(l, left, y, { lineBreak: false });
@@ -120,7 +124,7 @@ export async function planToPdf(text, options = {}) {
     }
     doc.font('body').fontSize(TABLE_SIZE);
     const lh = doc.currentLineHeight(true);
-    const cellLines = (cells) => cols.map((c, k) => wrap(doc, cells[k] ?? '', c.w - 2 * PAD));
+    const cellLines = (cells) => cols.map((c, k) => wrap(doc, cells[k] ?? '', c.w - 2 * PAD, encode));
     /** Draw a row's lines [from, to) at y; spans: one cell across the columns after the number. */
     const drawPart = (lines, from, to, span) => {
       const h = (to - from) * lh + 2 * PAD;
@@ -159,7 +163,7 @@ export async function planToPdf(text, options = {}) {
           return e.cells[c.role]?.text ?? '';
         });
       }
-      const lines = span ? [wrap(doc, cells[0], cols[0].w - 2 * PAD), wrap(doc, cells[1], width - cols[0].w - 2 * PAD)] : cellLines(cells);
+      const lines = span ? [wrap(doc, cells[0], cols[0].w - 2 * PAD, encode), wrap(doc, cells[1], width - cols[0].w - 2 * PAD, encode)] : cellLines(cells);
       const height = Math.max(1, ...lines.map((l) => l.length));
       let from = 0;
       while (from < height) {

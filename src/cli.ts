@@ -101,8 +101,8 @@ async function isDirectory(path: string): Promise<boolean> {
 
 // Options the main command and diff share.
 const encodingOption = () =>
-  new Option('--encoding <name>', 'text encoding of the input (auto: UTF-8, UTF-16 by BOM, else TCVN3 or Windows-1258 when the bytes read as Vietnamese in one)')
-    .choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3'])
+  new Option('--encoding <name>', 'text encoding of the input (auto: UTF-8, UTF-16 by BOM, else TCVN3, VNI or Windows-1258 when the bytes read as Vietnamese in one)')
+    .choices(['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni'])
     .default('auto');
 const maxSizeOption = () => new Option('--max-size <MB>', 'refuse inputs larger than this').argParser(megabytes).default(20, '20');
 

@@ -8,6 +8,7 @@ import { WordPairs } from './extract/tables/word-pairs.js';
 import { franc } from 'franc';
 import { VERSION } from './version.js';
 import { convertTcvn3Text, looksTcvn3 } from './input/tcvn3.js';
+import { convertVniText, looksVni } from './input/vni.js';
 import { splitInlineItems } from './structure/inline-items.js';
 import { annexKindFromTitle, type SectionKind } from './structure/kinds.js';
 import { measureLayout, type Layout } from './structure/layout.js';
@@ -364,7 +365,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
   }
   const t0 = options.timings ? performance.now() : 0;
   // Text in a `.VnTime` font's encoding read as Latin-1 ("Uû ban nh©n d©n"): one letter for one, so positions hold.
-  const legacy = looksTcvn3(input) ? convertTcvn3Text(input) : null;
+  // In a VNI-Times font's ("UÛy ban nhaân daân"): two for one, lines hold and so do a table's columns.
+  const legacy = looksTcvn3(input) ? { name: "TCVN3 (the .VnTime fonts' encoding)", ...convertTcvn3Text(input) } : looksVni(input) ? { name: "VNI (the VNI-Times fonts' encoding)", ...convertVniText(input) } : null;
   const normalized = normalizeText(legacy ? legacy.text : input);
   if (options.timings) addTime(options.timings, 'normalize', t0);
   const { index, lines } = normalized;
@@ -373,7 +375,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanDocumen
     diags.add('error', 'empty-input', 'the text is empty');
     return skeleton(index, diags);
   }
-  if (legacy && legacy.lines > 0) diags.add('info', 'legacy-encoding', `${legacy.lines} line(s) were TCVN3 (the .VnTime fonts' encoding) read as Latin-1; they were read as Vietnamese`);
+  if (legacy && legacy.lines > 0) diags.add('info', 'legacy-encoding', `${legacy.lines} line(s) were ${legacy.name} read as Latin-1; they were read as Vietnamese`);
   if (normalized.trailerLines > 0) diags.add('info', 'signature-stamp', `${normalized.trailerLines} line(s) of a digital-signature stamp were left out`);
 
   const { zones, layout, body, annexes } = readStructure(lines, index, diags);

@@ -9,13 +9,16 @@ import { decodeText, type TextEncoding } from './text.js';
 import { isPdf, pdfToText } from './pdf.js';
 
 export interface ParseFileOptions extends Omit<ParseOptions, 'sha256' | 'path'> {
-  /** Text encoding; 'auto' (default) reads UTF-8, UTF-16 by its BOM, and bytes that are not UTF-8 as TCVN3 or Windows-1258 when they read as Vietnamese in one of them. */
+  /** Text encoding; 'auto' (default) reads UTF-8, UTF-16 by its BOM, and bytes that are not UTF-8 as TCVN3, VNI or Windows-1258 when they read as Vietnamese in one of them. */
   encoding?: TextEncoding | 'auto';
   /** Largest file read, in bytes (default 20 MB). */
   maxBytes?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The legacy encodings a file can be found in, named for the diagnostic. */
+const LEGACY_NAMES: Partial<Record<TextEncoding, string>> = { tcvn3: "TCVN3 (the .VnTime fonts' encoding)", vni: "VNI (the VNI-Times fonts' encoding)", 'windows-1258': 'Windows-1258' };
 
 function describe(err: unknown): InputError {
   const e = err as NodeJS.ErrnoException;
@@ -79,7 +82,7 @@ export function parsePlanBytes(bytes: Uint8Array, path: string | null, options: 
   void _e;
   void _m;
   const inputDiagnostics = [...(rest.inputDiagnostics ?? [])];
-  if (decoded.guessed) inputDiagnostics.push({ severity: 'info' as const, code: 'legacy-encoding', message: `the file is not UTF-8; it was read as ${decoded.encoding === 'tcvn3' ? 'TCVN3 (the .VnTime fonts\' encoding)' : 'Windows-1258'}` });
+  if (decoded.guessed) inputDiagnostics.push({ severity: 'info' as const, code: 'legacy-encoding', message: `the file is not UTF-8; it was read as ${LEGACY_NAMES[decoded.encoding] ?? decoded.encoding}` });
   return parsePlan(decoded.text, { ...rest, path, sha256, ...(format ? { format } : {}), ...(inputDiagnostics.length > 0 ? { inputDiagnostics } : {}) });
 }
 

@@ -1,8 +1,9 @@
 import { franc } from 'franc';
 import { InputError } from './errors.js';
 import { decodeTcvn3, looksTcvn3, VIETNAMESE_ONLY } from './tcvn3.js';
+import { decodeVni, looksVni } from './vni.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni';
 
 export interface DecodedText {
   text: string;
@@ -48,13 +49,14 @@ function vietnameseShare(text: string): number {
 
 /**
  * Bytes that are not UTF-8 read as a legacy Vietnamese encoding: TCVN3
- * (`.VnTime` fonts) when they are full of its letters' codes, else
- * Windows-1258 when that gives Vietnamese (it writes most tones as combining
- * marks, composed here).
+ * (`.VnTime` fonts) when they are full of its letters' codes, VNI (`VNI-Times`
+ * fonts) when they are full of its marks, else Windows-1258 when that gives
+ * Vietnamese (it writes most tones as combining marks, composed here).
  */
 function legacyGuess(bytes: Uint8Array): { text: string; encoding: TextEncoding } | null {
   const sample = bytes.subarray(0, 200_000);
   if (looksTcvn3(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString('latin1'))) return { text: decodeTcvn3(bytes), encoding: 'tcvn3' };
+  if (looksVni(new TextDecoder('windows-1252').decode(sample))) return { text: decodeVni(bytes), encoding: 'vni' };
   const text = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
   if (controlRatio(text) > 0.01 || vietnameseShare(text) < 0.05) return null;
   // Western European text in Windows-1252 also decodes here (its ã, õ, ý read as ă, ơ, ư): is it Vietnamese?
@@ -64,8 +66,8 @@ function legacyGuess(bytes: Uint8Array): { text: string; encoding: TextEncoding 
 
 /**
  * Bytes to text: UTF-8 (a BOM is dropped), UTF-16 with a BOM (or, without
- * one, when every other byte is zero), TCVN3 or Windows-1258 when the bytes
- * are not UTF-8 and read as Vietnamese in one of them, or an encoding the
+ * one, when every other byte is zero), TCVN3, VNI or Windows-1258 when the
+ * bytes are not UTF-8 and read as Vietnamese in one of them, or an encoding the
  * caller names.
  * Binary input (NUL bytes, mostly invalid UTF-8) is refused with an
  * InputError that says what to do.
@@ -103,13 +105,14 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding | 'auto' = 
     }
   }
   if (enc === 'tcvn3') return { text: decodeTcvn3(bytes), encoding: enc, bom: false };
+  if (enc === 'vni') return { text: decodeVni(bytes), encoding: enc, bom: false };
   const text = new TextDecoder(enc).decode(bytes.subarray(start));
   const bad = controlRatio(text);
   if (bad > 0.01 && encoding === 'auto') {
     if (enc === 'utf-8' && !bytes.includes(0)) {
       const legacy = legacyGuess(bytes);
       if (legacy) return { ...legacy, bom: false, guessed: true };
-      throw new InputError('encoding', 'this file is not valid UTF-8, nor Vietnamese in TCVN3 or Windows-1258: name its encoding with --encoding, or it is not text at all');
+      throw new InputError('encoding', 'this file is not valid UTF-8, nor Vietnamese in TCVN3, VNI or Windows-1258: name its encoding with --encoding, or it is not text at all');
     }
     throw new InputError('binary', 'this is a binary file, not text');
   }
