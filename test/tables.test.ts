@@ -773,3 +773,121 @@ describe('a PDF table whose cell wraps before a dash', () => {
     ]);
   });
 });
+
+describe('plans from the fourteenth and fifteenth batches of hold-outs, in new words', () => {
+  it('reads a CSV in ";" with decimal commas, its padded title rows as text, and a second table after a note', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC I;;;;',
+        'CHỈ TIÊU NĂM 2026;;;;',
+        ';;;;',
+        'TT;Chỉ tiêu;Đơn vị tính;Chỉ tiêu năm 2026;Đơn vị chủ trì',
+        'I;HẠ TẦNG SỐ;;;',
+        '1;Tỷ lệ hộ có cáp quang;%;≥ 64,5%;Phòng Kinh tế',
+        '2;"Số điểm Wi-Fi công cộng; miễn phí";Điểm;tối thiểu 12;"Phòng Kinh tế; Viettel"',
+        ';;;;',
+        '"Ghi chú: số liệu đến 31/12/2026; làm tròn.";;;;',
+        'PHỤ LỤC II;;;;',
+        'TT;Nhiệm vụ;Đơn vị chủ trì;Đơn vị phối hợp;Thời gian',
+        '1;Lắp camera tại chợ;Công an xã;"Phòng Kinh tế; Bưu điện xã";Quý III/2026',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.name, i.group, i.target?.raw, i.target?.value, i.lead])).toEqual([
+      ['1', 'Tỷ lệ hộ có cáp quang', 'HẠ TẦNG SỐ', '≥ 64,5%', 64.5, 'Phòng Kinh tế'],
+      ['2', 'Số điểm Wi-Fi công cộng; miễn phí', 'HẠ TẦNG SỐ', 'tối thiểu 12', 12, 'Phòng Kinh tế; Viettel'],
+    ]);
+    expect(doc.tasks.map((t) => [t.name, t.lead, t.support, t.timeline?.raw])).toEqual([['Lắp camera tại chợ', ['Công an xã'], ['Phòng Kinh tế', 'Bưu điện xã'], 'Quý III/2026']]);
+    expect(doc.sections.filter((s) => s.kind.startsWith('annex')).map((s) => s.numbering)).toEqual(['I', 'II']);
+  });
+
+  it('reads a docling table: a header over two rows, merged cells repeated, the group column first', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        '',
+        '| STT | Chỉ tiêu | Mục tiêu | Mục tiêu |',
+        '|-----|----------|----------|----------|',
+        '| STT | Chỉ tiêu | Năm 2027 | Năm 2030 |',
+        '| I | XÃ HỘI SỐ | XÃ HỘI SỐ | XÃ HỘI SỐ |',
+        '| 1 | Tỷ lệ người dùng VNeID | 70% | 95% |',
+        '',
+        '| Nhóm nhiệm vụ | TT | Nhiệm vụ | Chủ trì |',
+        '|---|---|---|---|',
+        '| Hạ tầng số | 1 | Lắp trạm 5G | Phòng Kinh tế |',
+        '| Hạ tầng số | 2 | Phủ sóng vùng lõm | Phòng Kinh tế |',
+        '| Kinh tế số | 3 | Lập gian hàng số | Hội Nông dân |',
+        '|  | 4 | Chợ không tiền mặt | Phòng Kinh tế |',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.group, i.target?.raw, i.targetYear])).toEqual([
+      ['XÃ HỘI SỐ', '70%', 2027],
+      ['XÃ HỘI SỐ', '95%', 2030],
+    ]);
+    expect(doc.tasks.map((t) => [t.numbering, t.group, t.lead])).toEqual([
+      ['1', 'Hạ tầng số', ['Phòng Kinh tế']],
+      ['2', 'Hạ tầng số', ['Phòng Kinh tế']],
+      ['3', 'Kinh tế số', ['Hội Nông dân']],
+      ['4', 'Kinh tế số', ['Phòng Kinh tế']],
+    ]);
+  });
+
+  it('reads a plan sent in a chat: keycap numbers, emoji headings and bullets, the messages\' times and the replies', () => {
+    const doc = parsePlan(
+      [
+        'Nguyễn Văn An - Văn phòng UBND xã',
+        'KẾ HOẠCH',
+        'Chuyển đổi số xã Tân Hòa năm 2026',
+        '📌 I. MỤC TIÊU',
+        '✨ Năm 2026:',
+        '+ Tỷ lệ hộ dùng ví điện tử đạt 55%. 07:15',
+        '📌 II. NHIỆM VỤ, GIẢI PHÁP',
+        '1️⃣ Hạ tầng số',
+        '🔸 Lắp camera tại các ngã ba. ➡️ Chủ trì: Công an xã; thời gian: Quý II/2026 07:20',
+        'Trần Thị Bình - Hội Phụ nữ',
+        'Đã rõ ạ 🙏 07:31',
+        '🔸 Họp giao ban trực tuyến lúc 14:00',
+        '2️⃣ Tổng kết, báo cáo kết quả cuối năm.',
+      ].join('\n'),
+    );
+    expect(doc.sections.map((s) => s.heading)).toEqual(['MỤC TIÊU', 'NHIỆM VỤ, GIẢI PHÁP']);
+    expect(doc.indicators.map((i) => [i.numbering, i.name, i.target?.raw, i.targetYear])).toEqual([['+', 'Tỷ lệ hộ dùng ví điện tử', 'đạt 55%', 2026]]);
+    expect(doc.tasks.map((t) => [t.numbering, t.name, t.group, t.lead, t.timeline?.raw ?? null])).toEqual([
+      ['🔸', 'Lắp camera tại các ngã ba', 'Hạ tầng số', ['Công an xã'], 'Quý II/2026'],
+      // a time the sentence gives stays
+      ['🔸', 'Họp giao ban trực tuyến lúc 14:00', 'Hạ tầng số', [], null],
+      ['2', 'Tổng kết, báo cáo kết quả cuối năm', 'NHIỆM VỤ, GIẢI PHÁP', [], null],
+    ]);
+  });
+
+  it('reads " | " rows without outer pipes, group rows too, a cell that names its years, and the recipients beside the signer', () => {
+    const doc = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Chuyển đổi số năm 2026',
+        'I. MỤC TIÊU',
+        'Hoàn thành các chỉ tiêu tại Phụ lục.',
+        'Trên đây là Kế hoạch chuyển đổi số năm 2026 của xã./.',
+        'Nơi nhận: | TM. ỦY BAN NHÂN DÂN',
+        '- UBND tỉnh (b/c); | CHỦ TỊCH',
+        '- Lưu: VT. | Lê Văn Cường',
+        'PHỤ LỤC',
+        'STT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu | Cơ quan chủ trì',
+        'I | KINH TẾ SỐ',
+        '1 | Số hộ bán hàng trực tuyến | Hộ | 2026: ≥ 40; 2028: ≥ 90; 2030: ≥ 150 | Phòng Kinh tế',
+        '2 | Tỷ lệ chợ thanh toán số | % | năm 2026: 30%; năm 2030: trên 80% | Phòng Kinh tế',
+        '3 | Xếp hạng DTI | Thứ hạng | Top 15 | Văn phòng',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.group, i.target?.raw, i.target?.comparator, i.targetYear])).toEqual([
+      ['1', 'KINH TẾ SỐ', '≥ 40', '>=', 2026],
+      ['1', 'KINH TẾ SỐ', '≥ 90', '>=', 2028],
+      ['1', 'KINH TẾ SỐ', '≥ 150', '>=', 2030],
+      ['2', 'KINH TẾ SỐ', '30%', '=', 2026],
+      ['2', 'KINH TẾ SỐ', 'trên 80%', '>', 2030],
+      // (the title's year: a one-year plan)
+      ['3', 'KINH TẾ SỐ', 'Top 15', 'rank', 2026],
+    ]);
+    expect(doc.plan.recipients).toEqual(['UBND tỉnh (b/c)', 'Lưu: VT']);
+    expect(doc.plan.signer).toMatchObject({ name: 'Lê Văn Cường', title: 'CHỦ TỊCH', capacity: 'TM', onBehalfOf: 'ỦY BAN NHÂN DÂN' });
+  });
+});

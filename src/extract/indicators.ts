@@ -196,7 +196,6 @@ function groupYear(entry: TableEntry): number | null {
   return null;
 }
 
-/** Every record row of an indicator table; a table with year columns gives one indicator per year. */
 // A unit written in the name cell, for want of a unit column: "Tỷ lệ hồ sơ trực tuyến (%)",
 // "… (thứ hạng)", "… (doanh nghiệp, hộ)". Each part a few small words (not an acronym, "(DTI)",
 // nor a remark, "(trừ văn bản mật)", "(nếu có)", "(cấp xã)").
@@ -211,6 +210,25 @@ function unitInName(name: Mapped): { name: Mapped; unit: string } | null {
   return { name: name.slice(0, m.index).trim(), unit };
 }
 
+// A cell that sets a target for each of several years: "2026: 50%; 2028: 70%; 2030: 90%",
+// "Năm 2026: 60%; năm 2028: 75%; …".
+const YEAR_PIECE = /(?:^|;\s*)((?:(?:đến\s+)?năm\s+)?((?:19|20)\d{2})\s*:\s*)([^;]+?)\s*(?=;|$)/giu;
+
+/** A target cell as the targets it sets: one per year when it names them, else itself for the column's year. */
+function yearPieces(c: { year: number | null; cell: Mapped }): { year: number | null; cell: Mapped }[] {
+  const text = c.cell.text.replace(/[;.\s]+$/, '');
+  const pieces: { year: number | null; cell: Mapped }[] = [];
+  let covered = 0;
+  for (const m of text.matchAll(YEAR_PIECE)) {
+    if (m.index !== covered) return [c];
+    const from = m.index + m[0].length - m[3]!.length;
+    pieces.push({ year: Number(m[2]), cell: c.cell.slice(from, m.index + m[0].length) });
+    covered = m.index + m[0].length;
+  }
+  return pieces.length >= 2 && covered === text.length ? pieces : [c];
+}
+
+/** Every record row of an indicator table; a table with year columns gives one indicator per year, and so does a cell that names its years. */
 export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): IndicatorRecord[] {
   const out: IndicatorRecord[] = [];
   const unitColumn = table.header.columns.some((c) => c.role === 'unit');
@@ -228,7 +246,7 @@ export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): Indi
     const year = groupYear(e) ?? yearInText(name.text) ?? ctx.year ?? ctx.planYear;
     // A year left without a target: an empty cell, or "-" where the table has a column per year.
     const filled = e.targets.filter((t) => t.cell.text.trim().length > 0 && !(e.targets.length > 1 && /^[-–—x]$/i.test(t.cell.text.trim())));
-    const emit: { year: number | null; cell: Mapped | null }[] = filled.length > 0 ? filled : [{ year: null, cell: null }];
+    const emit: { year: number | null; cell: Mapped | null }[] = filled.length > 0 ? filled.flatMap(yearPieces) : [{ year: null, cell: null }];
     for (const c of emit) {
       const target = c.cell ? readTarget(c.cell.text) : null;
       if (target && target.unit === null && target.value !== null && unit) target.unit = unit;

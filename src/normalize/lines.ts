@@ -11,12 +11,14 @@ import { strayRules } from './stray-rules.js';
 import { joinPieces } from './line-joins.js';
 import { htmlTables } from './html-tables.js';
 import { csvTables } from './csv-tables.js';
+import { chatMarks, endsMessage } from './chat.js';
 import { NUMBER_LABEL } from './labels.js';
 
 /** Per-line normalizers, in the order they run. */
 export const lineNormalizers: LineNormalizer[] = [
   nfc, //         NFD → NFC
   oddSpaces, //   NBSP, zero-width, control characters
+  chatMarks, //   "2️⃣ …" → "2. …", "📌 II. MỤC TIÊU", a message's time at a line's end
   dStroke, //     Ð (U+00D0) → Đ
   latexMath, //   "$\geq 80\%$" → "≥ 80%"
   markdown, //    "**bold**", "*italic*", "## heading", "1\."
@@ -51,6 +53,8 @@ export interface Line {
   pageBreakBefore: boolean;
   /** A page number (role 'page-number') that stands where a page breaks: no other lone number near it, or a footer beside it. */
   pageEnd?: boolean;
+  /** The line ended with a chat message's time ("… Hàng tháng 09:05"): the message, and its paragraph, end here. */
+  messageEnd?: boolean;
 }
 
 export function splitLines(index: LineIndex): Line[] {
@@ -71,6 +75,7 @@ export function splitLines(index: LineIndex): Line[] {
   const grid = gridTables(raws.map((r) => r.raw));
   const layout = layoutTableRows(raws.map((r) => r.raw));
   const preamble = pipePreamble(raws.map((r) => r.raw), layout);
+  const beside = besideRows(raws);
   let pendingBreak = false;
   const push = (m: Mapped, no: number, hasFormFeed: boolean, role?: LineRole) => {
     const lead = /^[ \t]*/.exec(m.text)![0].length;
@@ -85,6 +90,7 @@ export function splitLines(index: LineIndex): Line[] {
       indent: lead,
       role: role ?? (trimmed.text.length === 0 ? 'blank' : 'content'),
       pageBreakBefore: pendingBreak || hasFormFeed,
+      ...(endsMessage(raws[no - 1]!.raw, trimmed.text) ? { messageEnd: true } : {}),
     });
     pendingBreak = hasFormFeed && trimmed.text.length === 0;
   };
@@ -105,6 +111,8 @@ export function splitLines(index: LineIndex): Line[] {
       else push(normalizeLine(Mapped.identity(raw, s).slice(title.from, title.to)), i + 1, hasFormFeed);
       return;
     }
+    const besideLine = beside.get(i);
+    if (besideLine) return push(besideLine, i + 1, hasFormFeed);
     if (layout.has(i)) {
       if (PIPE_RULE.test(raw)) push(Mapped.identity(raw, s), i + 1, hasFormFeed, 'decoration');
       else for (const m of layoutRowLines(raw, s)) push(m, i + 1, hasFormFeed);
@@ -265,6 +273,38 @@ function layoutTableRows(raws: string[]): Set<number> {
   return out;
 }
 
+/**
+ * The recipients beside the signature written as rows with a " | " between
+ * them and no outer pipes ("Nơi nhận: | TM. ỦY BAN NHÂN DÂN", "- Các tổ dân
+ * phố; | Đỗ Thị Minh Phương"): each row laid out as a line, the columns of all
+ * the rows lined up.
+ */
+function besideRows(raws: readonly { s: number; raw: string }[]): Map<number, Mapped> {
+  const out = new Map<number, Mapped>();
+  const bare = (k: number) => k < raws.length && raws[k]!.raw.includes('|') && !PIPE_ROW.test(raws[k]!.raw);
+  for (let i = 0; i < raws.length; i++) {
+    if (!bare(i) || !RECIPIENTS_BESIDE.test(raws[i]!.raw.normalize('NFC'))) continue;
+    // (A blank line after every line, as some converters write, goes on with the rows.)
+    const rows: number[] = [];
+    for (let j = i; bare(j); j++) {
+      rows.push(j);
+      while (j + 1 < raws.length && raws[j + 1]!.raw.trim() === '' && bare(j + 2)) j++;
+    }
+    const cells = rows.map((k) => {
+      const { s, raw } = raws[k]!;
+      const whole = Mapped.identity(raw, s);
+      const cuts = [...raw.matchAll(/\|/g)].map((m) => m.index);
+      return [0, ...cuts.map((c) => c + 1)].map((from, c) => normalizeLine(whole.slice(from, cuts[c] ?? raw.length)).trim());
+    });
+    const widths: number[] = [];
+    for (const row of cells) row.forEach((c, k) => (widths[k] = Math.max(widths[k] ?? 0, c.length)));
+    rows.forEach((k, r) => out.set(k, sideBySide(cells[r]!.map((c) => [c]), raws[k]!.s, widths)[0]!));
+    i = rows[rows.length - 1]!;
+  }
+  return out;
+}
+const RECIPIENTS_BESIDE = /^\s*nơi nhận\s*:?\s*\|/iu;
+
 /** The cells of a pipe row: [from, to) in the raw line, outer pipes dropped. */
 function pipeCells(raw: string): { from: number; to: number; text: string }[] {
   const out: { from: number; to: number; text: string }[] = [];
@@ -302,9 +342,8 @@ function layoutRowLines(raw: string, offset: number): Mapped[] {
   return sideBySide(cells, offset);
 }
 
-/** Cells of a layout row (each its lines) as the lines they show side by side. */
-function sideBySide(cells: Mapped[][], offset: number): Mapped[] {
-  const widths = cells.map((pieces) => Math.max(0, ...pieces.map((p) => p.length)));
+/** Cells of a layout row (each its lines) as the lines they show side by side (each column as wide as `widths` says, else as its widest line). */
+function sideBySide(cells: Mapped[][], offset: number, widths = cells.map((pieces) => Math.max(0, ...pieces.map((p) => p.length)))): Mapped[] {
   const height = Math.max(0, ...cells.map((p) => p.length));
   const out: Mapped[] = [];
   for (let k = 0; k < height; k++) {

@@ -3,7 +3,7 @@ import { joinPieces } from '../normalize/line-joins.js';
 import type { Mapped } from '../text/mapped.js';
 import type { LineIndex } from '../text/positions.js';
 import { isUpperText, startsUpper, tonalKey, trailingLetters } from '../text/fold.js';
-import { detectTableHeader, headerLinesAbove } from '../extract/tables/header.js';
+import { detectTableHeader, headerLinesAbove, PIPE_SEPARATOR } from '../extract/tables/header.js';
 import { parseTable, type ParsedTable } from '../extract/tables/table.js';
 import { targetCellScore } from '../extract/targets.js';
 import type { WordPairs } from '../extract/tables/word-pairs.js';
@@ -46,6 +46,8 @@ const CONNECTOR_END = new Set(['của', 'và', 'về', 'với', 'cho', 'các', '
 export function breaksBefore(prev: Line, cur: Line, layout: Layout, heading = false, openParen = false): boolean {
   // Inside a parenthesis nothing ends: "… Nhân dân (Cơ quan chủ trì:" / "Phòng VH-XH; thời gian: …)".
   if (openParen) return false;
+  // A chat message ends its paragraph ("… thời gian: Hàng tháng 09:05" / "Lê Minh Trí - Công an xã").
+  if (prev.messageEnd) return true;
   // "… như sau:" / "Tổ chức …" ends a lead-in; "… toàn trình:" / "≥ 90%." and "… cấp xã:" /
   // "Top 15 của tỉnh." go on: the line after the colon is the value.
   if (/:$/.test(prev.text)) return startsUpper(cur.text) && targetCellScore(cur.text) === 0;
@@ -78,6 +80,13 @@ export interface BlockContext {
   pairs: WordPairs;
 }
 
+/** The first line after `j` that is not blank. */
+function nextContent(lines: readonly Line[], j: number): Line | undefined {
+  let k = j + 1;
+  while (k < lines.length && lines[k]!.role === 'blank') k++;
+  return lines[k];
+}
+
 function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: BlockContext): number {
   let end = start;
   for (let j = start; j < lines.length; j++) {
@@ -89,6 +98,9 @@ function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: Bloc
     if (mode === 'tsv' || mode === 'pipe') {
       const sep = mode === 'tsv' ? '\t' : '|';
       if (l.role === 'content' && !l.text.includes(sep)) break;
+      // A Markdown table's header (its rule under it) opens the next table, unless it is this
+      // table's header printed again after a page break.
+      if (mode === 'pipe' && j > start && !PIPE_SEPARATOR.test(l.text) && PIPE_SEPARATOR.test(nextContent(lines, j)?.text ?? '') && l.key !== lines[start - 1]?.key) break;
     } else if (!ctx.inAnnex) {
       const m = l.role === 'content' ? detectMarker(l) : null;
       if (m && (m.style === 'roman' || m.style === 'part' || m.style === 'annex')) break;

@@ -1,5 +1,6 @@
 import type { Line } from '../normalize/lines.js';
 import { isUpperText } from '../text/fold.js';
+import { EMOJI_BULLET } from '../normalize/chat.js';
 
 /** How an item is numbered. Decimal depth counts the parts: "1." is 1, "2.1." is 2. */
 export type MarkerStyle = 'annex' | 'part' | 'roman' | 'upper' | 'decimal' | 'letter' | 'paren' | 'bullet';
@@ -188,10 +189,13 @@ export const parenItem: MarkerDetector = {
   },
 };
 
-// "- …", "+ …", "• …", "* …" (Markdown), and "- " alone on a line (a table sub-row in PDF text).
+// "- …", "+ …", "• …", "* …" (Markdown), "🔹 …" (a chat), and "- " alone on a line (a table sub-row in PDF text).
 export const bulletItem: MarkerDetector = {
   name: 'bullet',
   detect(line) {
+    const emoji = EMOJI_BULLET.exec(line.text);
+    // "🔹 Số hóa hồ sơ …", "✅ …" (a chat's bullets): marked as written
+    if (emoji) return { style: 'bullet', depth: 3, numbering: emoji[1]!.replace(/\ufe0f/g, ''), ordinal: [], textStart: emoji[0].length };
     const m = /^(?:([-–—+•·▪►●○■□✓❖➢➤◦∙])(?:\s+|$|(?=[\p{Lu}\p{Ll}]))|(\*)\s+)/u.exec(line.text);
     if (!m) return null;
     const c = (m[1] ?? m[2])!;

@@ -154,13 +154,13 @@ export function buildTree(blocks: readonly Block[], root: SectionNode): SectionN
       open(top());
       continue;
     }
-    // A paragraph after an item that ended its sentence is not the item's: it belongs one
+    // A paragraph after an item that ended its sentence (or its chat message) is not the item's: it belongs one
     // level up ("1.2. … đất nước." / "Nhiệm vụ năm 2026 …" goes to "1."; after bullets, to
     // their heading). A paragraph that closes the zone ("Trong quá trình tổ chức thực hiện,
     // …" after the last item) belongs to the top-level section.
     let holder = top();
     const statesField = block.type === 'paragraph' && FIELD_LABEL.test(block.text.text);
-    if (block.type === 'paragraph' && !statesField && holder.marker && holder.children.length === 0 && holder.content.length === 0 && SENTENCE_END.test(holder.heading.text) && stack.length > 1) {
+    if (block.type === 'paragraph' && !statesField && holder.marker && holder.children.length === 0 && holder.content.length === 0 && (SENTENCE_END.test(holder.heading.text) || holder.lines.at(-1)?.messageEnd) && stack.length > 1) {
       const closing = blocks.slice(k + 1).every((b) => b.type === 'paragraph');
       if (closing) stack.length = Math.min(stack.length, 2);
       else {

@@ -1,7 +1,9 @@
 import type { Line } from '../../normalize/lines.js';
 import { looseKey } from '../../text/fold.js';
-import { NUMBER_LABEL } from '../../normalize/labels.js';
-import { ROW_MARKER } from './row-marker.js';
+import { NUMBER_LABEL, ROW_MARKER } from '../../normalize/labels.js';
+
+/** A group column's label (a loose key), which may stand before the number column. */
+const GROUP_LABEL = /^(?:linh vuc|nhom chi tieu|nhom nhiem vu)$/;
 
 export type ColumnRole =
   | 'number'
@@ -241,7 +243,7 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
   if (!first || first.role === 'blank') return null;
   const key = first.key;
   // (A group column may come first: "Lĩnh vực   STT   Chỉ tiêu …".)
-  const opens = /^(?:\|\s*)?(?:(?:linh vuc|nhom chi tieu|nhom nhiem vu)\s{2,})?(?:stt|tt|so tt|so thu tu)\b/;
+  const opens = /^(?:\|\s*)?(?:(?:linh vuc|nhom chi tieu|nhom nhiem vu)(?:\s{2,}|\s*\|\s*))?(?:stt|tt|so tt|so thu tu)\b/;
   if (!opens.test(key) && !(first.text.includes('\t') || first.text.includes('|'))) return null;
   // Tab- or pipe-separated header.
   for (const mode of ['tsv', 'pipe'] as const) {
@@ -253,10 +255,33 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
       // One role per cell: the most specific label in it.
       list.map((cell) => pickCellLabel(scanLabels(looseKey(cell))) ?? { label: 'other', text: cell, year: null, at: 0, end: 0 });
     let resolved = resolveLabels(labelsOf(cells));
-    if (!resolved || !NUMBER_LABEL.test(looseKey(cells[0] ?? ''))) continue;
+    // (The number column first, or second after a group column: "| Lĩnh vực | STT | Nhiệm vụ | …".)
+    const numberAt = (list: string[]) => (NUMBER_LABEL.test(looseKey(list[0] ?? '')) ? 0 : GROUP_LABEL.test(looseKey(list[0] ?? '')) && NUMBER_LABEL.test(looseKey(list[1] ?? '')) ? 1 : -1);
+    if (!resolved || numberAt(cells) < 0) continue;
     const used = [first];
     const next = lines[i + 1];
     if (mode === 'pipe' && next && PIPE_SEPARATOR.test(next.text)) used.push(next);
+    // A converter that repeats a merged cell in every column it spans (docling) writes a
+    // two-row header as a header row, "| STT | Chỉ tiêu | Chỉ tiêu phấn đấu | Chỉ tiêu phấn đấu |",
+    // and a first body row that opens with the number label again, "| STT | Chỉ tiêu | Năm 2026
+    // | Đến năm 2030 |": each column's label is the two read together.
+    let at = i + 1;
+    let ruled = false;
+    // (A blank line after every line, as some converters write, says nothing.)
+    for (; at < lines.length && (lines[at]!.role === 'blank' || PIPE_SEPARATOR.test(lines[at]!.text)); at++) ruled ||= lines[at]!.role !== 'blank';
+    const second = mode === 'pipe' && ruled ? lines[at] : undefined;
+    if (second && second.text.includes('|')) {
+      const more = splitCells(second.text, 'pipe');
+      if (more.length === cells.length && numberAt(more) === numberAt(cells)) {
+        const merged = cells.map((c, k) => (more[k] && looseKey(more[k]!) !== looseKey(c) ? `${c} ${more[k]}` : c));
+        const again = resolveLabels(labelsOf(merged));
+        if (again) {
+          cells = merged;
+          resolved = again;
+          used.push(second);
+        }
+      }
+    }
     // A Word table pasted as text breaks a label across lines without quotes: "… Chỉ tiêu đến" /
     // "năm 2030\tĐơn vị chủ trì". The next line goes on the last label when it is no row (no
     // row number first) and what it adds reads as labels.

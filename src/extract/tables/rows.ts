@@ -1,5 +1,5 @@
 import type { Line } from '../../normalize/lines.js';
-import { ROW_MARKER } from './row-marker.js';
+import { ROW_MARKER } from '../../normalize/labels.js';
 import { startsUpper } from '../../text/fold.js';
 import { romanValue } from '../../structure/markers.js';
 import type { TableHeader } from './header.js';

@@ -232,11 +232,34 @@ export function parseTable(lines: readonly Line[], found: TableHeader, index: Li
  * A group column ("Lĩnh vực") holds one merged cell per group, printed once, centred against
  * its rows: "Chính quyền số" on the third row's second line. The rows between two blank lines
  * are one group; its name is what the column holds on their lines, and it comes before the
- * groups the rows have.
+ * groups the rows have. In a table of a row per line (Markdown, tab-separated) each row has
+ * its cell: the merged cell's text on every row it spans (docling) or on its first (the rows
+ * under it, empty, go on in it).
  */
 function groupsFromColumn(rows: readonly TableRow[], header: TableHeader, entries: TableEntry[]): void {
   const col = header.columns.findIndex((c) => c.role === 'group');
   if (col < 0 || rows.some((r) => !r.cells)) return;
+  const groupOf = header.mode === 'pipe' || header.mode === 'tsv' ? groupsByRow(rows, col) : groupsByBlock(rows, header, col);
+  for (const e of entries) {
+    const g = e.lines[0] ? groupOf.get(e.lines[0]) : undefined;
+    if (g) e.groups = [g, ...e.groups];
+  }
+}
+
+/** Each row's group cell, or the last one above it when its own is empty. */
+function groupsByRow(rows: readonly TableRow[], col: number): Map<Line, Mapped> {
+  const groupOf = new Map<Line, Mapped>();
+  let last: Mapped | null = null;
+  for (const r of rows) {
+    const pieces = r.cells![col]!.map((p) => p.line.full.slice(p.from, p.to));
+    if (pieces.some((p) => p.text.trim() !== '')) last = joinPieces(pieces);
+    if (last) for (const l of r.lines) groupOf.set(l, last);
+  }
+  return groupOf;
+}
+
+/** The group of the rows between two blank lines: what the column holds on their lines. */
+function groupsByBlock(rows: readonly TableRow[], header: TableHeader, col: number): Map<Line, Mapped> {
   // Rows part where more lines stand between them than between most rows: a blank line (or a
   // page break), or two where the text has a blank line after every line.
   const gaps = rows.map((row, i) => (i === 0 ? 0 : row.lines[0]!.index - rows[i - 1]!.lines[rows[i - 1]!.lines.length - 1]!.index));
@@ -255,10 +278,7 @@ function groupsFromColumn(rows: readonly TableRow[], header: TableHeader, entrie
     last = name;
     if (name && name.length > 0) for (const r of block) for (const l of r.lines) groupOf.set(l, name);
   }
-  for (const e of entries) {
-    const g = e.lines[0] ? groupOf.get(e.lines[0]) : undefined;
-    if (g) e.groups = [g, ...e.groups];
-  }
+  return groupOf;
 }
 
 /** How many rows are read both ways before a table that reads no better line by line stops trying. */
