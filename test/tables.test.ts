@@ -891,3 +891,37 @@ describe('plans from the fourteenth and fifteenth batches of hold-outs, in new w
     expect(doc.plan.signer).toMatchObject({ name: 'Lê Văn Cường', title: 'CHỦ TỊCH', capacity: 'TM', onBehalfOf: 'ỦY BAN NHÂN DÂN' });
   });
 });
+
+describe('a merged group column in a ruled PDF table', () => {
+  it('gives each centred name the rows nearest to it, and a group cut by a page break its rows on the next page', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' Nhóm chỉ tiêu   TT   Chỉ tiêu                          Đơn vị    Năm 2026',
+        '                 1    Tỷ lệ hồ sơ trực tuyến            %         80%',
+        ' Dịch vụ công    2    Tỷ lệ hồ sơ số hóa                %         100%',
+        '                 3    Tỷ lệ thanh toán trực tuyến       %         50%',
+        '                 4    Số hộ bán hàng trên sàn           Hộ        120',
+        ' Kinh tế số      5    Số chợ không dùng tiền mặt        Chợ       02',
+        '',
+        '                                   2',
+        '\f Nhóm chỉ tiêu   TT   Chỉ tiêu                          Đơn vị    Năm 2026',
+        '                 6    Tỷ lệ hộ có hóa đơn điện tử       %         100%',
+        '                 7    Tỷ lệ thôn có 5G                  %         60%',
+        ' Hạ tầng số      8    Tỷ lệ hộ có cáp quang             %         90%',
+        '                 9    Số camera kết nối                 Camera    40',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.group])).toEqual([
+      ['1', 'Dịch vụ công'],
+      ['2', 'Dịch vụ công'],
+      ['3', 'Dịch vụ công'],
+      ['4', 'Kinh tế số'],
+      ['5', 'Kinh tế số'],
+      ['6', 'Kinh tế số'],
+      ['7', 'Hạ tầng số'],
+      ['8', 'Hạ tầng số'],
+      ['9', 'Hạ tầng số'],
+    ]);
+  });
+});

@@ -67,7 +67,8 @@ function atPageFoot(lines: readonly Line[], i: number): boolean {
  * wrapped line that happens to start with a number stays where it is.
  */
 // A header's first label, the number column's: where the header printed again after a page break starts.
-const HEADER_AGAIN = /^(?:\|\s*)?(?:stt|tt|so tt)\b/;
+// (A group column may come first: "Lĩnh vực   STT   Chỉ tiêu …".)
+const HEADER_AGAIN = /^(?:\|\s*)?(?:(?:linh vuc|nhom chi tieu|nhom nhiem vu)(?:\s+|\s*\|\s*))?(?:stt|tt|so tt)\b/;
 
 /**
  * The table's header printed again after a page break (maybe wrapped differently), when it

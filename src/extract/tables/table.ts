@@ -219,7 +219,7 @@ export function parseTable(lines: readonly Line[], found: TableHeader, index: Li
     return interleaved ? f.settled() : f.block;
   };
   const entries = readRows(rows, header, body, cut);
-  groupsFromColumn(rows, header, entries);
+  groupsFromColumn(rows, header, entries, lines);
   if (header.mode === 'flat' && compared > 0 && gain > interleavedMargin(compared)) {
     interleaved = true;
     issues.push({ code: 'table-interleaved', message: 'the table\'s rows hold their cells side by side, line by line; read so', line: header.lines[0]! });
@@ -236,10 +236,10 @@ export function parseTable(lines: readonly Line[], found: TableHeader, index: Li
  * its cell: the merged cell's text on every row it spans (docling) or on its first (the rows
  * under it, empty, go on in it).
  */
-function groupsFromColumn(rows: readonly TableRow[], header: TableHeader, entries: TableEntry[]): void {
+function groupsFromColumn(rows: readonly TableRow[], header: TableHeader, entries: TableEntry[], lines: readonly Line[]): void {
   const col = header.columns.findIndex((c) => c.role === 'group');
   if (col < 0 || rows.some((r) => !r.cells)) return;
-  const groupOf = header.mode === 'pipe' || header.mode === 'tsv' ? groupsByRow(rows, col) : groupsByBlock(rows, header, col);
+  const groupOf = header.mode === 'pipe' || header.mode === 'tsv' ? groupsByRow(rows, col) : groupsByBlock(rows, header, col, lines);
   for (const e of entries) {
     const g = e.lines[0] ? groupOf.get(e.lines[0]) : undefined;
     if (g) e.groups = [g, ...e.groups];
@@ -258,8 +258,11 @@ function groupsByRow(rows: readonly TableRow[], col: number): Map<Line, Mapped> 
   return groupOf;
 }
 
-/** The group of the rows between two blank lines: what the column holds on their lines. */
-function groupsByBlock(rows: readonly TableRow[], header: TableHeader, col: number): Map<Line, Mapped> {
+/**
+ * The group of the rows between two blank lines: what the column holds on their lines; where
+ * a block holds several names, each its rows (`namedParts`).
+ */
+function groupsByBlock(rows: readonly TableRow[], header: TableHeader, col: number, lines: readonly Line[]): Map<Line, Mapped> {
   // Rows part where more lines stand between them than between most rows: a blank line (or a
   // page break), or two where the text has a blank line after every line.
   const gaps = rows.map((row, i) => (i === 0 ? 0 : row.lines[0]!.index - rows[i - 1]!.lines[rows[i - 1]!.lines.length - 1]!.index));
@@ -270,16 +273,66 @@ function groupsByBlock(rows: readonly TableRow[], header: TableHeader, col: numb
     blocks[blocks.length - 1]!.push(row);
   });
   const groupOf = new Map<Line, Mapped>();
+  const piecesOf = (r: TableRow) => r.cells![col]!.map((p) => (header.mode === 'layout' || header.mode === 'cells' ? p.line.m : p.line.full).slice(p.from, p.to));
+  const hasName = (r: TableRow) => piecesOf(r).some((p) => p.text.trim() !== '');
+  // Names printed at their group's first row, or centred against its rows (then a group that a
+  // page break cuts goes on past it by as many rows as its name stands below its first).
+  const topAligned = blocks[0]!.length > 0 && hasName(blocks[0]![0]!);
   let last: Mapped | null = null;
+  let carry = 0;
+  let prevEnd = -1;
   for (const block of blocks) {
-    const pieces = block.flatMap((r) => r.cells![col]!.map((p) => (header.mode === 'layout' || header.mode === 'cells' ? p.line.m : p.line.full).slice(p.from, p.to)));
-    // (Rows after a page break, with nothing in the column, go on in the group above.)
-    const name: Mapped | null = pieces.length > 0 ? joinPieces(pieces) : last;
-    last = name;
-    if (name && name.length > 0) for (const r of block) for (const l of r.lines) groupOf.set(l, name);
+    const parts = namedParts(block, hasName, topAligned);
+    // Rows before the block's first name, after a page break: the group above goes on (the break cut it).
+    const start = block[0]!.lines[0]!.index;
+    const broken = lines.some((l) => l.index > prevEnd && l.index <= start && (l.pageBreakBefore || l.role === 'page-number'));
+    prevEnd = block[block.length - 1]!.lines.at(-1)!.index;
+    const first = parts[0]!.findIndex(hasName);
+    const before = first < 0 || !broken ? 0 : topAligned ? first : Math.min(first, carry);
+    if (last && before > 0) for (const r of parts[0]!.splice(0, before)) for (const l of r.lines) groupOf.set(l, last);
+    for (const part of parts) {
+      const pieces = part.flatMap(piecesOf);
+      // (Rows after a page break, with nothing in the column, go on in the group above.)
+      const name: Mapped | null = pieces.length > 0 ? joinPieces(pieces) : last;
+      last = name;
+      if (name && name.length > 0) for (const r of part) for (const l of r.lines) groupOf.set(l, name);
+    }
+    // A centred name as many rows below its group's first as above its last: the rows it lacks below go on after the break.
+    const tail = parts[parts.length - 1]!;
+    const at = tail.findIndex(hasName);
+    let end = at;
+    while (end >= 0 && end < tail.length && hasName(tail[end]!)) end++;
+    carry = at < 0 ? 0 : Math.max(0, at - (tail.length - end));
   }
   return groupOf;
 }
+
+/**
+ * A block's rows by the group names in it. With no blank line between groups (a ruled table)
+ * a block can hold several: each name (its rows in a run: "Hạ tầng số, an" / "toàn thông
+ * tin") is the group of the rows from it to the next (`topAligned`), or of those nearer to it
+ * than to the next when names are centred ("Chính quyền số" against rows 1–6).
+ */
+function namedParts(block: TableRow[], hasName: (r: TableRow) => boolean, topAligned: boolean): TableRow[][] {
+  const names: number[][] = [];
+  block.forEach((r, k) => {
+    if (!hasName(r)) return;
+    const run = names[names.length - 1];
+    if (run && run[run.length - 1] === k - 1) run.push(k);
+    else names.push([k]);
+  });
+  if (names.length < 2) return [block];
+  const bounds = names.slice(1).map((run, n) => (topAligned ? run[0]! - 0.5 : (mean(names[n]!) + mean(run)) / 2));
+  const parts: TableRow[][] = names.map(() => []);
+  let n = 0;
+  block.forEach((r, k) => {
+    while (n < bounds.length && k > bounds[n]!) n++;
+    parts[n]!.push(r);
+  });
+  return parts;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** How many rows are read both ways before a table that reads no better line by line stops trying. */
 const INTERLEAVED_SAMPLE = 3;
