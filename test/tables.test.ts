@@ -925,3 +925,41 @@ describe('a merged group column in a ruled PDF table', () => {
     ]);
   });
 });
+
+describe('a PDF task table whose timeline column comes before the names', () => {
+  it('takes a group row\'s title that starts under the timeline column without its number', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' STT     Thời gian     Nhiệm vụ                            Đơn vị chủ trì',
+        ' I       NÂNG CAO NHẬN THỨC VÀ HOÀN THIỆN THỂ CHẾ',
+        ' 1       Quý I/2026    Kiện toàn Ban Chỉ đạo               Văn phòng',
+        ' II      PHÁT TRIỂN HẠ TẦNG SỐ',
+        ' 2       Năm 2026      Lắp đặt camera                      Công an xã',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.group, t.timeline?.raw])).toEqual([
+      ['1', 'NÂNG CAO NHẬN THỨC VÀ HOÀN THIỆN THỂ CHẾ', 'Quý I/2026'],
+      ['2', 'PHÁT TRIỂN HẠ TẦNG SỐ', 'Năm 2026'],
+    ]);
+  });
+});
+
+describe('a PDF table whose group column names every row', () => {
+  it('gives each row the group its own cell names', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' Lĩnh vực         TT   Nhiệm vụ                        Chủ trì',
+        ' Chính quyền số   1    Số hóa hồ sơ một cửa            Văn phòng',
+        ' Chính quyền số   2    Ký số văn bản đi                Văn phòng',
+        ' Kinh tế số       3    Lập gian hàng số cho HTX        Phòng Kinh tế',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.group])).toEqual([
+      ['1', 'Chính quyền số'],
+      ['2', 'Chính quyền số'],
+      ['3', 'Kinh tế số'],
+    ]);
+  });
+});

@@ -41,6 +41,12 @@ function rowContent(row: TableRow): Mapped {
   return joinPieces(pieces);
 }
 
+/** A row's text without the number it opens with ("I", "II."), as a table laid out in columns keeps it. */
+function withoutNumber(text: Mapped, numbering: string | null): Mapped {
+  const m = numbering ? new RegExp(`^${numbering.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.?\\s+`).exec(text.text) : null;
+  return m ? text.slice(m[0].length) : text;
+}
+
 /** The row's lines as they are, number and all. */
 function rowText(lines: readonly Line[]): Mapped {
   return joinPieces(lines.map((l) => l.m));
@@ -239,7 +245,9 @@ export function parseTable(lines: readonly Line[], found: TableHeader, index: Li
 function groupsFromColumn(rows: readonly TableRow[], header: TableHeader, entries: TableEntry[], lines: readonly Line[]): void {
   const col = header.columns.findIndex((c) => c.role === 'group');
   if (col < 0 || rows.some((r) => !r.cells)) return;
-  const groupOf = header.mode === 'pipe' || header.mode === 'tsv' ? groupsByRow(rows, col) : groupsByBlock(rows, header, col, lines);
+  // (A row per line, or a cell on every row: each row names its own group.)
+  const everyRow = rows.every((r) => r.cells![col]!.some((p) => p.to > p.from));
+  const groupOf = header.mode === 'pipe' || header.mode === 'tsv' || everyRow ? groupsByRow(rows, header, col) : groupsByBlock(rows, header, col, lines);
   for (const e of entries) {
     const g = e.lines[0] ? groupOf.get(e.lines[0]) : undefined;
     if (g) e.groups = [g, ...e.groups];
@@ -247,11 +255,11 @@ function groupsFromColumn(rows: readonly TableRow[], header: TableHeader, entrie
 }
 
 /** Each row's group cell, or the last one above it when its own is empty. */
-function groupsByRow(rows: readonly TableRow[], col: number): Map<Line, Mapped> {
+function groupsByRow(rows: readonly TableRow[], header: TableHeader, col: number): Map<Line, Mapped> {
   const groupOf = new Map<Line, Mapped>();
   let last: Mapped | null = null;
   for (const r of rows) {
-    const pieces = r.cells![col]!.map((p) => p.line.full.slice(p.from, p.to));
+    const pieces = r.cells![col]!.map((p) => (header.mode === 'layout' || header.mode === 'cells' ? p.line.m : p.line.full).slice(p.from, p.to));
     if (pieces.some((p) => p.text.trim() !== '')) last = joinPieces(pieces);
     if (last) for (const l of r.lines) groupOf.set(l, last);
   }
@@ -381,7 +389,9 @@ function readRows(rows: TableRow[], header: TableHeader, body: Line[], cut: (row
     if (!bareDash(row)) subGroup = null;
     if (row.kind === 'roman') {
       const tabularName = header.mode === 'flat' ? null : cutTabular(row, header).name;
-      const title = tabularName && tabularName.length > 0 ? tabularName : content;
+      // (A title that starts left of the name column, "I   NÂNG CAO NHẬN THỨC …" across a
+      // timeline column put first: the row's text after its number.)
+      const title = tabularName && tabularName.length > 0 ? tabularName : withoutNumber(content, row.numbering);
       roman = title;
       numberGroup = null;
       entries.push({ kind: 'group', rowKind: 'roman', numbering: row.numbering, groups: [], name: title, cells: {}, targets: [], whole, lines: row.lines, uncertain: false });
