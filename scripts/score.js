@@ -5,12 +5,20 @@
 //
 // A record counts as found when the parser has a record on the golden record's line; exact
 // when every field listed below agrees. Plan metadata is compared field by field.
+//
+//   node scripts/score.js --pdf [dir …]
+//
+// reads each input laid out as a ruled PDF (scripts/pdf-plans.js) instead: a PDF's lines are
+// not the text's, so a record counts as exact when the PDF gives one with the same numbering
+// and fields, wherever it stands.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { parsePlanBytes } = await import(join(root, 'dist/input/file.js'));
+const { parsePlanBytes, parsePlanInput } = await import(join(root, 'dist/input/file.js'));
+const { decodeText } = await import(join(root, 'dist/input/text.js'));
+const { planToPdf } = await import(join(root, 'scripts/pdf-plans.js'));
 
 const FIELDS = {
   indicators: ['name', 'group', 'unit', 'target', 'targetYear', 'lead'],
@@ -32,14 +40,29 @@ function pairsIn(dir) {
     .filter(([, g]) => existsSync(g));
 }
 
-const dirs = process.argv.slice(2);
+const pdf = process.argv.includes('--pdf');
+const dirs = process.argv.slice(2).filter((a) => a !== '--pdf');
 const folders = dirs.length > 0 ? dirs : ['seeds', ...readdirSync(join(root, 'fixtures')).filter((d) => d.startsWith('holdout')).sort().map((d) => `fixtures/${d}`)];
 const total = { indicators: { read: 0, golden: 0, found: 0, exact: 0 }, tasks: { read: 0, golden: 0, found: 0, exact: 0 }, meta: { ok: 0, all: 0 } };
 for (const folder of folders) {
   for (const [input, goldenPath] of pairsIn(folder)) {
     const golden = JSON.parse(readFileSync(goldenPath, 'utf8'));
-    const doc = parsePlanBytes(readFileSync(input), input);
+    const bytes = readFileSync(input);
+    const doc = pdf ? await parsePlanInput(await planToPdf(decodeText(bytes).text.replace(/^\uFEFF/, ''), { ruled: true }), `${input}.pdf`) : parsePlanBytes(bytes, input);
     const lines = [relative(root, input)];
+    if (pdf) {
+      for (const kind of ['indicators', 'tasks']) {
+        const key = (r) => J(['numbering', ...FIELDS[kind]].map((f) => r[f]));
+        const left = new Map();
+        for (const r of doc[kind]) left.set(key(r), (left.get(key(r)) ?? 0) + 1);
+        let exact = 0;
+        for (const g of golden[kind]) if (left.get(key(g)) > 0) (exact++, left.set(key(g), left.get(key(g)) - 1));
+        Object.assign(total[kind], { read: total[kind].read + doc[kind].length, golden: total[kind].golden + golden[kind].length, exact: total[kind].exact + exact });
+        lines.push(`  ${kind.padEnd(10)} ${exact}/${golden[kind].length} exact, ${doc[kind].length} read`);
+      }
+      console.log(lines.join('\n'));
+      continue;
+    }
     for (const kind of ['indicators', 'tasks']) {
       const read = doc[kind].map(({ id: _id, position, ...r }) => ({ line: position.start.line, ...r }));
       const byLine = new Map();
@@ -76,4 +99,4 @@ for (const folder of folders) {
   }
 }
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(0)}%` : '-');
-console.log(`\ntotal: indicators ${total.indicators.exact}/${total.indicators.golden} exact (${pct(total.indicators.exact, total.indicators.golden)}), tasks ${total.tasks.exact}/${total.tasks.golden} exact (${pct(total.tasks.exact, total.tasks.golden)}), metadata fields ${total.meta.ok}/${total.meta.all}`);
+console.log(`\ntotal: indicators ${total.indicators.exact}/${total.indicators.golden} exact (${pct(total.indicators.exact, total.indicators.golden)}), tasks ${total.tasks.exact}/${total.tasks.golden} exact (${pct(total.tasks.exact, total.tasks.golden)}), ${pdf ? 'metadata not compared (laid out as PDFs)' : `metadata fields ${total.meta.ok}/${total.meta.all}`}`);
