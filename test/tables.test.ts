@@ -963,3 +963,29 @@ describe('a PDF table whose group column names every row', () => {
     ]);
   });
 });
+
+describe('two PDF task tables under their captions, the second after a page break', () => {
+  it('ends the first table at the second\'s caption, though the header is the same', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        'A. NHIỆM VỤ THƯỜNG XUYÊN',
+        ' STT   Nhiệm vụ                          Đơn vị chủ trì     Thời gian',
+        ' 1     Cập nhật dữ liệu dân cư           Công an xã         Hằng tháng',
+        ' 2     Duy trì Tổ công nghệ số cộng      Phòng Văn hóa      Hằng quý',
+        '       đồng tại các thôn',
+        '',
+        'B. NHIỆM VỤ TRỌNG TÂM NĂM 2026',
+        '',
+        '                              2',
+        '\f STT   Nhiệm vụ                          Đơn vị chủ trì     Thời gian',
+        ' 1     Lắp camera tại chợ                Công an xã         Quý II/2026',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.name, t.group])).toEqual([
+      ['1', 'Cập nhật dữ liệu dân cư', 'NHIỆM VỤ THƯỜNG XUYÊN'],
+      ['2', 'Duy trì Tổ công nghệ số cộng đồng tại các thôn', 'NHIỆM VỤ THƯỜNG XUYÊN'],
+      ['1', 'Lắp camera tại chợ', 'NHIỆM VỤ TRỌNG TÂM NĂM 2026'],
+    ]);
+  });
+});

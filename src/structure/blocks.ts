@@ -87,6 +87,16 @@ function nextContent(lines: readonly Line[], j: number): Line | undefined {
   return lines[k];
 }
 
+// A table's caption: a lettered or Roman heading in one run of text ("B. NHIỆM VỤ TRỌNG TÂM").
+const CAPTION = /^(?:[A-HĐ]|[IVX]{1,4})\.\s\S/u;
+
+/** Is the next line with text after `j` (page numbers and running headers aside) a table's header? */
+function opensTable(lines: readonly Line[], j: number): boolean {
+  let k = j + 1;
+  while (k < lines.length && lines[k]!.role !== 'content') k++;
+  return k < lines.length && detectTableHeader(lines, k) !== null;
+}
+
 function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: BlockContext): number {
   let end = start;
   for (let j = start; j < lines.length; j++) {
@@ -101,6 +111,10 @@ function tableEnd(lines: readonly Line[], start: number, mode: string, ctx: Bloc
       // A Markdown table's header (its rule under it) opens the next table, unless it is this
       // table's header printed again after a page break.
       if (mode === 'pipe' && j > start && !PIPE_SEPARATOR.test(l.text) && PIPE_SEPARATOR.test(nextContent(lines, j)?.text ?? '') && l.key !== lines[start - 1]?.key) break;
+    } else if (l.role === 'content' && CAPTION.test(l.text) && !/\S {2,}\S/.test(l.text) && opensTable(lines, j)) {
+      // "B. NHIỆM VỤ TRỌNG TÂM NĂM 2026" over a table's header (across a page break, the same
+      // header as this table's): the caption of the next table.
+      break;
     } else if (!ctx.inAnnex) {
       const m = l.role === 'content' ? detectMarker(l) : null;
       if (m && (m.style === 'roman' || m.style === 'part' || m.style === 'annex')) break;
