@@ -164,13 +164,17 @@ function checkNumbering(root: SectionNode, diags: Diagnostics): void {
     // opens a new list.
     const leadIns = node.content.flatMap((b) => (b.type === 'paragraph' ? [b.text.span()?.start ?? -1] : []));
     let prevStart = -1;
+    let before: SectionNode | undefined;
     for (const c of node.children) {
       const m = c.marker;
+      // "a) Chính quyền số" with nothing under it, last under "2. Mục tiêu cụ thể": the "1." after it opens its list.
+      const underHeading = before?.children.at(-1)?.marker?.style === 'letter' && before.children.at(-1)!.children.length === 0 && before.children.at(-1)!.content.length === 0;
+      before = c;
       if (!m || m.style === 'bullet' || m.style === 'annex') continue;
       const style = m.style === 'decimal' ? `decimal${m.depth}` : m.style;
       const value = m.style === 'letter' ? letterValue(m.numbering) : m.ordinal[m.ordinal.length - 1] ?? 0;
       const start = c.heading.span()?.start ?? -1;
-      if (value === 1 && leadIns.some((at) => at > prevStart && at < start)) seen.delete(style);
+      if (value === 1 && (underHeading || leadIns.some((at) => at > prevStart && at < start))) seen.delete(style);
       prevStart = start;
       const prev = seen.get(style);
       seen.set(style, value);

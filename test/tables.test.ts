@@ -989,3 +989,128 @@ describe('two PDF task tables under their captions, the second after a page brea
     ]);
   });
 });
+
+describe('plans from the sixteenth and seventeenth batches of hold-outs, in new words', () => {
+  it('reads a schedule\'s quarter columns marked "x" as the task\'s timeline, in the year the header names', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' TT   Nội dung công việc                  Cơ quan chủ trì       Tiến độ năm 2027',
+        '                                                                Quý I   Quý II  Quý III  Quý IV',
+        ' 1    Khảo sát hiện trạng mạng nội bộ     Văn phòng             x',
+        ' 2    Nâng cấp đường truyền cho các thôn  Phòng Kinh tế                 x       x        x',
+        ' 3    Tập huấn kỹ năng số                 Đoàn Thanh niên               x                X',
+        ' 4    Cập nhật cơ sở dữ liệu đất đai      Công an xã                    Hằng tháng',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.lead, t.timeline])).toEqual([
+      ['1', ['Văn phòng'], { raw: 'Quý I', from: 2027, to: 2027, recurrence: null }],
+      ['2', ['Phòng Kinh tế'], { raw: 'Quý II - Quý IV', from: 2027, to: 2027, recurrence: null }],
+      ['3', ['Đoàn Thanh niên'], { raw: 'Quý II, Quý IV', from: 2027, to: 2027, recurrence: null }],
+      ['4', ['Công an xã'], { raw: 'Hằng tháng', from: null, to: null, recurrence: 'monthly' }],
+    ]);
+  });
+
+  it('cuts a name cell that runs into the next column with one space, where that column\'s cells start', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' TT   Nhiệm vụ                            Đơn vị chủ trì       Thời gian',
+        ' 1    Xây dựng kho dữ liệu dùng chung     Văn phòng HĐND và    Quý I/2026',
+        '      của xã                              UBND xã',
+        ' 2    Chuẩn hóa dữ liệu hộ tịch trên cổng Công an xã           Quý II/2026',
+        '      thông tin của tỉnh',
+        ' 3    Số hóa sổ bộ thuế                   Thuế cơ sở           Quý III/2026',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.name, t.lead])).toEqual([
+      ['Xây dựng kho dữ liệu dùng chung của xã', ['Văn phòng HĐND và UBND xã']],
+      ['Chuẩn hóa dữ liệu hộ tịch trên cổng thông tin của tỉnh', ['Công an xã']],
+      ['Số hóa sổ bộ thuế', ['Thuế cơ sở']],
+    ]);
+  });
+
+  it('reads an item with its targets on labelled lines under it, one indicator a year, under the lettered heading above', () => {
+    const doc = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Chuyển đổi số phường giai đoạn 2026 - 2030',
+        'II. MỤC TIÊU',
+        '1. Mục tiêu chung',
+        'Xây dựng phường số.',
+        '2. Mục tiêu cụ thể',
+        'a) Xã hội số',
+        '1. Tỷ lệ người dân dùng ví điện tử',
+        '- Chỉ tiêu năm 2026: 40%',
+        '- Đến năm 2030: ≥ 75%',
+        '- Đơn vị chủ trì: Công an phường',
+        '2. Số điểm Wi-Fi miễn phí',
+        '- Năm 2027: 12 điểm',
+        '- Đơn vị chủ trì: Phòng Kinh tế',
+        '3. Chuyển đổi số các cơ quan',
+        '- Đến năm 2028: 100% cơ quan sử dụng chữ ký số; 90% hồ sơ trực tuyến.',
+        '- Đơn vị chủ trì: Văn phòng',
+        'III. NHIỆM VỤ',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.numbering, i.name, i.group, i.target?.raw, i.targetYear, i.lead])).toEqual([
+      ['1', 'Tỷ lệ người dân dùng ví điện tử', 'Xã hội số', '40%', 2026, 'Công an phường'],
+      ['1', 'Tỷ lệ người dân dùng ví điện tử', 'Xã hội số', '≥ 75%', 2030, 'Công an phường'],
+      ['2', 'Số điểm Wi-Fi miễn phí', 'Xã hội số', '12 điểm', 2027, 'Phòng Kinh tế'],
+      // (a phase's sentence is no labelled line: its item is read as before)
+      ['-', 'cơ quan sử dụng chữ ký số', 'Chuyển đổi số các cơ quan', '100%', 2028, null],
+      ['-', 'hồ sơ trực tuyến', 'Chuyển đổi số các cơ quan', '90%', 2028, null],
+    ]);
+    // "1." under "a)", after "2. Mục tiêu cụ thể": a list of its own, not out of order
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('numbering-order');
+  });
+
+  it('takes the advising body of a party committee\'s task table as the lead, and "tăng ít nhất 05 bậc" as a target', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' STT   Nội dung nhiệm vụ                 Cơ quan tham mưu     Cấp chỉ đạo        Thời gian',
+        ' 1     Sơ kết Nghị quyết 57-NQ/TW        Ban Xây dựng Đảng    Thường trực        Quý IV/2026',
+        '                                                              Đảng ủy',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.name, t.lead, t.support, t.timeline?.raw])).toEqual([['Sơ kết Nghị quyết 57-NQ/TW', ['Ban Xây dựng Đảng'], [], 'Quý IV/2026']]);
+    const prose = parsePlan(['I. MỤC TIÊU', '- Chỉ số DTI của xã tăng ít nhất 03 bậc so với năm 2025.', '- Nhà văn hóa 3 tầng được cải tạo.'].join('\n'));
+    expect(prose.indicators.map((i) => [i.target?.raw, i.target?.unit])).toEqual([['ít nhất 03', 'bậc']]);
+  });
+});
+
+describe('footnotes in PDF text', () => {
+  it('leaves out a page\'s footnotes and takes their references off the words they follow', () => {
+    const doc = parsePlan(
+      [
+        'I. MỤC TIÊU',
+        '    - Tỷ lệ hồ sơ trực tuyến toàn trình đạt 85%1.',
+        '    - Có ít nhất 06 thôn thông minh2.',
+        '',
+        '    1 Năm 2025 đạt 71%, theo Cổng Dịch vụ công quốc gia.',
+        '    2 Theo tiêu chí của tỉnh; năm 2025 có 02 thôn.',
+        '',
+        '                                 1',
+        '\fII. NHIỆM VỤ',
+        '    - Triển khai nền tảng Công dân số3 đến các hộ.',
+        '    - Lập 12 nhóm Zalo thôn.',
+        '',
+        '    3 Ứng dụng của tỉnh.',
+        '',
+        '                                 2',
+      ].join('\n'),
+    );
+    expect(doc.indicators.map((i) => [i.name, i.target?.raw])).toEqual([
+      ['Tỷ lệ hồ sơ trực tuyến toàn trình', 'đạt 85%'],
+      ['thôn thông minh', 'ít nhất 06'],
+    ]);
+    expect(doc.tasks.map((t) => t.name)).toEqual(['Triển khai nền tảng Công dân số đến các hộ', 'Lập 12 nhóm Zalo thôn']);
+  });
+
+  it('keeps a numbered line at a page\'s foot that no reference on the page points to', () => {
+    const lines = normalizeText(['II. NHIỆM VỤ', '    - Số hóa hồ sơ năm 2026.', '', '    2 Lắp camera tại 4 thôn', '', '                                 1'].join('\n')).lines;
+    expect(lines.find((l) => l.text.startsWith('2 Lắp'))?.role).toBe('content');
+    expect(lines.find((l) => l.text.startsWith('- Số hóa'))?.text).toBe('- Số hóa hồ sơ năm 2026.');
+  });
+});

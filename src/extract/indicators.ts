@@ -271,10 +271,50 @@ export function indicatorsFromTable(table: ParsedTable, ctx: TableContext): Indi
  * section whose kind is objectives. Headings that name the section ("2. Mục
  * tiêu cụ thể") and phases ("2.1. Đến hết năm 2025") give group and year.
  */
+// An indicator written as an item with its targets on labelled lines under it: "1. Tỷ lệ hồ sơ …" /
+// "- Chỉ tiêu năm 2026: 80%" / "- Đến năm 2030: ≥ 95%" / "- Đơn vị chủ trì: …".
+// (The value is one target, "≥ 120 cơ sở", "Hoàn thành"; not a phase's sentence, "Đến năm 2027: 100% cơ quan …; …".)
+const YEAR_LINE = /^(?:chỉ tiêu\s+)?(?:(?:đến\s+(?:hết\s+)?)?năm\s+)((?:19|20)\d{2})\s*:\s*([^;,]{1,40}?)[.;]?$/iu;
+const UNIT_LINE = /^(?:(?:đơn vị|cơ quan)\s+)?(chủ trì|phối hợp)\s*:\s*(\S.*?)[.;]?$/iu;
+
+/**
+ * The indicators of an item whose bullets are its labelled lines (each year line one), or
+ * null when they are not. `group`: the heading over the item ("a) Chính quyền số" before
+ * "1.", which the numbering's ranks cannot put over it).
+ */
+function labelledIndicators(node: SectionNode, group: string | null): IndicatorRecord[] | null {
+  if (node.content.length > 0) return null;
+  const bullets = node.children.filter((c) => c.marker?.style === 'bullet');
+  // (A heading after the lines can land under the item: "b) Kinh tế số" under "3.".)
+  if (bullets.length < 2 || node.children.some((c) => c.marker?.style !== 'bullet' && (c.children.length > 0 || c.content.length > 0))) return null;
+  const lines = bullets.map((c) => (c.children.length === 0 ? c.heading.text.trim() : null));
+  if (lines.some((t) => t === null || (!YEAR_LINE.test(t) && !UNIT_LINE.test(t)))) return null;
+  const years = lines.map((t) => YEAR_LINE.exec(t!)).filter((m): m is RegExpExecArray => m !== null);
+  if (years.length === 0) return null;
+  const lead = lines.map((t) => UNIT_LINE.exec(t!)).find((m) => m && /chủ trì/i.test(m[1]!))?.[2] ?? null;
+  const name = cleanName(node.heading);
+  return years.map((m) => {
+    const target = readTarget(m[2]!);
+    return { numbering: numberingOf(node), name, group: group ?? groupOf(node.parent), unit: target?.unit ?? null, target, targetYear: Number(m[1]), lead, source: 'body' as const, span: itemSpan(node) };
+  });
+}
+
 export function indicatorsFromObjectives(root: SectionNode, planYear: number | null, tables: (t: ParsedTable, year: number | null) => IndicatorRecord[]): IndicatorRecord[] {
   const out: IndicatorRecord[] = [];
+  // The labelled lines of an item read as its indicators are not read again.
+  const read = new Set<SectionNode>();
+  // The last lettered heading with nothing under it, in the document's order.
+  let letterHeading: string | null = null;
   for (const node of walk(root)) {
-    if (node.kind !== 'objectives') continue;
+    if (node.marker?.style === 'roman') letterHeading = null;
+    if (node.marker?.style === 'letter' && node.children.length === 0 && node.content.length === 0) letterHeading = headingTitle(node);
+    if (node.kind !== 'objectives' || read.has(node)) continue;
+    const labelled = node.marker ? labelledIndicators(node, letterHeading) : null;
+    if (labelled) {
+      out.push(...labelled);
+      for (const c of node.children) if (c.marker?.style === 'bullet') read.add(c);
+      continue;
+    }
     if (node.marker && node.ownKind === null && phaseYear(node.heading.text) === null) {
       for (const found of indicatorsInText(node.heading)) {
         out.push({

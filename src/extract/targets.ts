@@ -65,7 +65,7 @@ export const COUNT_NOUNS = [
   'ho so', 'trung tam', 'phong', 'diem truy cap', 'chuyen gia', 'nha khoa hoc', 'start-up', 'startup', 'tap the',
   'ca nhan', 'gian hang', 'don vi', 'co quan', 'to chuc', 'van ban', 'buoi', 'dot', 'cuoc', 'lan', 'ket noi',
   'thanh vien', 'hoi vien', 'doan vien', 'xom', 'cum', 'dia diem', 'website', 'trang thong tin', 'ho kinh doanh', 'tieu thuong',
-  'khu du lich', 'diem du lich', 'cho', 'sieu thi', 'cua hang', 'nha van hoa', 'thiet che',
+  'khu du lich', 'diem du lich', 'cho', 'sieu thi', 'cua hang', 'nha van hoa', 'thiet che', 'bac',
 ];
 const NOUNS = [...COUNT_NOUNS].sort((a, b) => b.length - a.length).join('|');
 // Qualifiers, not targets: "tốc độ trên 01 Gbps", "từ 15 tuổi", "mức 2", "01 vạn dân".
@@ -165,7 +165,8 @@ export function scanTargets(text: string, options: ScanOptions = { prose: true }
       if (!pct && !after && value >= 1900 && value <= 2100 && Number.isInteger(value)) continue;
       if (!pct && NOT_TARGET_AFTER.test(key.slice(numberPartEnd))) continue;
       const before = key.slice(Math.max(0, start - 24), start);
-      if (!pct && NOT_TARGET_BEFORE.test(before)) continue;
+      // ("tầng 3" is no target; "tăng ít nhất 05 bậc", the same letters, is one.)
+      if (!pct && NOT_TARGET_BEFORE.test(before) && !(g['cmp'] && g['cmp'] !== 'tu' && /(?:^|[^\p{L}])tang\s*$/u.test(before))) continue;
       if (strength === 0) continue;
     }
     const windowStart = Math.max(0, start - 20);

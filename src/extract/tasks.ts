@@ -25,6 +25,7 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
   const out: TaskRecord[] = [];
   // Cells whose units may run together: flattened text, and Markdown from converters that join a Word cell's paragraphs with a space.
   const runTogether = table.header.mode === 'flat' || table.header.mode === 'pipe';
+  const scheduleYear = Number(/(?:19|20)\d{2}/.exec(table.header.columns.find((c) => c.period)?.label ?? '')?.[0] ?? NaN) || null;
   for (const e of table.entries) {
     if (e.kind !== 'record') continue;
     const name = cleanName(e.name);
@@ -37,6 +38,9 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
     };
     const group = e.groups.length > 0 ? cleanName(e.groups[e.groups.length - 1]!).text || null : (table.caption ?? null);
     const timelineText = cell(e.cells.timeline);
+    const timeline = timelineText ? readTimeline(timelineText) : null;
+    // A schedule's periods ("Quý II") are those of the year its header names ("Thời gian thực hiện năm 2026").
+    if (timeline && timeline.from === null && timeline.to === null && timeline.recurrence === null && scheduleYear !== null && /^(?:quy (?:i|ii|iii|iv)(?:\s*[-,]\s*)?)+$/.test(looseKey(timeline.raw))) timeline.from = timeline.to = scheduleYear;
     out.push({
       numbering: e.numbering,
       name,
@@ -44,7 +48,7 @@ export function tasksFromTable(table: ParsedTable, source: 'annex' | 'body'): Ta
       lead: units(e.cells.lead),
       support: units(e.cells.support),
       output: cell(e.cells.output) || null,
-      timeline: timelineText ? readTimeline(timelineText) : null,
+      timeline,
       source,
       span: e.whole,
     });

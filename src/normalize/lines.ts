@@ -31,6 +31,7 @@ export type LineRole =
   | 'page-number' // "9", "- 12 -", "Trang 3": may still be a table row number
   | 'running-header' // a line repeated on every page (a repeated table header)
   | 'trailer' // digital-signature stamp: "Signer's office", "2025-08-07T21:50:31+0700"
+  | 'footnote' // a PDF page's footnote: "1 Nghị quyết số 57-NQ/TW ngày …" (footnotes.ts)
   | 'decoration'; // "-------", "______"
 
 export interface Line {

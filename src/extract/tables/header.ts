@@ -28,6 +28,8 @@ export interface Column {
   /** Character columns of the header cell (space-aligned tables only). */
   x0: number;
   x1: number;
+  /** A schedule's column under the timeline ("Quý II"): its rows mark with "x" the periods they run in. */
+  period?: string;
 }
 
 /**
@@ -67,6 +69,8 @@ const LABELS: [string, Label][] = [
   ['don vi chu tri', 'lead'], ['co quan chu tri', 'lead'], ['don vi thuc hien', 'lead'], ['co quan thuc hien', 'lead'],
   ['don vi phu trach', 'lead'], ['co quan phu trach', 'lead'], ['don vi theo doi', 'lead'], ['co quan theo doi', 'lead'],
   ['chu tri', 'lead'], ['phu trach', 'lead'], ['trach nhiem thuc hien', 'lead'],
+  // A party committee's plan: the body that advises ("tham mưu") leads; the level that directs ("Cấp chỉ đạo") is no field.
+  ['co quan tham muu', 'lead'], ['don vi tham muu', 'lead'], ['tham muu', 'lead'], ['cap chi dao', 'note'],
   ['don vi phoi hop', 'support'], ['co quan phoi hop', 'support'], ['phoi hop', 'support'],
   ['thoi gian hoan thanh', 'timeline'], ['thoi gian thuc hien', 'timeline'], ['thoi gian', 'timeline'],
   // "Thời gian" printed above the header line, "hoàn thành" on it (labels centred in tall cells).
@@ -84,6 +88,8 @@ const LABELS: [string, Label][] = [
   ['ghi chu', 'note'], ['nguon kinh phi', 'funding'], ['kinh phi', 'funding'], ['nguon von', 'funding'], ['du toan', 'funding'],
   ['don vi', 'unit?'],
 ];
+// "Quý I" … "Quý IV" as column labels (a schedule's periods).
+const PERIOD_LABEL = /^quy (?:i|ii|iii|iv|[1-4])$/;
 // "Năm 2025", "Năm 2030", "2026" as column labels.
 const YEAR_LABEL = /^(?:(?:chi tieu|muc tieu|ke hoach)\s+)?(?:den\s+)?(?:nam\s+)?((?:19|20)\d{2})\b/;
 
@@ -209,10 +215,13 @@ const HEADER_TAIL_WORDS = new Set([
   'du', 'kien', 'va', 'giai', 'phap', 'den', 'trang', 'uoc', 'ten', 'hinh', 'thuc', 'von', 'toan', 'tru', 'trach', 'phu',
   // a budget column's unit: "Kinh phí" / "(triệu" / "đồng)"
   'trieu', 'ty', 'dong', 'nghin',
+
 ]);
 
 export function isHeaderTail(line: Line): boolean {
-  const words = line.key.replace(/[,;:/().\-]/g, ' ').split(/\s+/).filter(Boolean);
+  // (A schedule's periods, "Quý I  Quý II  Quý III  Quý IV", are labels too; a lone "I" is a group row's number.)
+  const words = line.key.replace(/\bquy (?:i{1,3}|iv|[1-4])\b/g, ' ').replace(/[,;:/().\-]/g, ' ').split(/\s+/).filter(Boolean);
+  if (words.length === 0 && /\bquy\b/.test(line.key)) return true;
   if (words.length === 0 || words.length > 12) return false;
   return words.every((w) => HEADER_TAIL_WORDS.has(w) || /^(?:19|20)\d{2}$/.test(w));
 }
@@ -329,7 +338,7 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
   // wrap onto the next lines, under their columns: "Đơn vị" / "tính", "Chỉ tiêu năm" / "2025".
   const segments = layoutSegments(first);
   if (segments.length >= 3 && /\S {2,}\S/.test(first.text)) {
-    const cols = segments.map((s) => ({ label: first.text.slice(s.from, s.to), x0: s.x0, x1: s.x1, years: [] as { text: string; x0: number; x1: number }[] }));
+    const cols = segments.map((s) => ({ label: first.text.slice(s.from, s.to), x0: s.x0, x1: s.x1, years: [] as { text: string; x0: number; x1: number }[], periods: [] as { text: string; x0: number; x1: number }[] }));
     const used = [first];
     for (let j = i + 1; j < lines.length && used.length < 4; j++) {
       const l = lines[j]!;
@@ -347,6 +356,7 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
         }
         const text = l.text.slice(s.from, s.to);
         if (YEAR_LABEL.test(looseKey(text))) best.years.push({ text, x0: s.x0, x1: s.x1 });
+        else if (PERIOD_LABEL.test(looseKey(text))) best.periods.push({ text, x0: s.x0, x1: s.x1 });
         else best.label += ` ${text}`;
       }
       used.push(l);
@@ -365,11 +375,16 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
       }
     }
     // "Kết quả phấn đấu" over "Năm 2026" and "Năm 2030": one column per year, where the years stand.
-    const expanded = cols.flatMap((c) =>
-      c.years.length >= 2 ? c.years.map((y) => ({ label: y.text, x0: y.x0, x1: y.x1 })) : [{ label: c.years.length === 1 ? `${c.label} ${c.years[0]!.text}` : c.label, x0: c.x0, x1: c.x1 }],
+    // "Thời gian thực hiện năm 2026" over "Quý I  Quý II  Quý III  Quý IV": a timeline column per quarter.
+    const expanded = cols.flatMap((c): { label: string; x0: number; x1: number; period?: string }[] =>
+      c.years.length >= 2
+        ? c.years.map((y) => ({ label: y.text, x0: y.x0, x1: y.x1 }))
+        : c.periods.length >= 2
+          ? c.periods.map((p) => ({ label: c.label, x0: p.x0, x1: p.x1, period: p.text }))
+          : [{ label: [c.label, ...c.years.map((y) => y.text), ...c.periods.map((p) => p.text)].join(' '), x0: c.x0, x1: c.x1 }],
     );
     const xs: [number, number][] = expanded.map((c) => [c.x0, c.x1]);
-    const found = expanded.map(({ label }) => pickCellLabel(scanLabels(looseKey(label))) ?? { label: 'other' as const, text: label, year: null, at: 0, end: 0 });
+    const found = expanded.map(({ label, period }): Found => (period ? { label: 'timeline', text: label, year: null, at: 0, end: 0 } : (pickCellLabel(scanLabels(looseKey(label))) ?? { label: 'other', text: label, year: null, at: 0, end: 0 })));
     const resolved = resolveLabels(found);
     // "STT  Chỉ tiêu  Đơn vị tính …" over rows that run their cells together with single
     // spaces is a flattened table whose header happens to have double spaces.
@@ -378,7 +393,11 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
     // (A row's line that holds one cell further right, "đầu về phát" under its column, is aligned too.)
     const aligned = rows.filter((l) => /\S {2,}\S/.test(l.text) || l.indent >= segments[1]!.x0).length;
     if (resolved && resolved.roles.length === expanded.length && aligned * 2 >= rows.length) {
-      return { columns: makeColumns(resolved.roles, xs), kind: resolved.kind, mode: 'layout', lines: used };
+      const columns = makeColumns(resolved.roles, xs);
+      expanded.forEach((c, k) => {
+        if (c.period && columns[k]!.role === 'timeline') columns[k]!.period = c.period;
+      });
+      return { columns, kind: resolved.kind, mode: 'layout', lines: used };
     }
   }
   // Flattened header, possibly wrapped over a few lines.

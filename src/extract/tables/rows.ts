@@ -102,7 +102,7 @@ function collectFlatRows(lines: readonly Line[], issues: RowIssue[]): TableRow[]
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.role === 'blank' || line.role === 'decoration' || line.role === 'trailer' || line.role === 'running-header') continue;
+    if (line.role === 'blank' || line.role === 'decoration' || line.role === 'trailer' || line.role === 'footnote' || line.role === 'running-header') continue;
     // The header printed again after a page break, maybe wrapped differently.
     const againEnd = headerAgainAt(lines, i);
     if (againEnd !== null) {
@@ -235,6 +235,29 @@ function columnByOverlap(header: TableHeader, x0: number, x1: number): { column:
  * Where the pieces of each column of a space-aligned table start: the start
  * of every piece that lies (nearly) wholly inside one column, by vote.
  */
+/**
+ * A cell that runs into the next with one space between ("… thủ tục hành Trung tâm Phục vụ",
+ * the name's line too long for its column): the segment is cut where a word starts at the
+ * next column's anchor, the place that column's pieces start on the other rows.
+ */
+function splitAtAnchors(line: Line, segments: ReturnType<typeof layoutSegments>, header: TableHeader): ReturnType<typeof layoutSegments> {
+  if (!header.anchors || header.anchors.size === 0) return segments;
+  return segments.flatMap((s) => {
+    const own = header.anchors!.get(s.x0) ?? columnByOverlap(header, s.x0, s.x1).column;
+    const out: typeof segments = [];
+    let from = s.from;
+    for (let k = s.from + 1; k < s.to; k++) {
+      const column = header.anchors!.get(line.indent + k);
+      // (A word in small letters, then a capitalised one: not a group's title in capitals running across the columns.)
+      if (column === undefined || column <= own || line.text[k - 1] !== ' ' || !/^\p{Lu}\p{Ll}/u.test(line.text.slice(k, k + 2)) || !/\p{Ll}/u.test(line.text[k - 2] ?? '')) continue;
+      out.push({ x0: line.indent + from, x1: line.indent + k - 1, from, to: k - 1 });
+      from = k;
+    }
+    out.push({ x0: line.indent + from, x1: s.x1, from, to: s.to });
+    return out;
+  });
+}
+
 function layoutAnchors(lines: readonly Line[], header: TableHeader): Map<number, number> {
   const votes = new Map<number, Map<number, number>>();
   for (const l of lines) {
@@ -324,7 +347,7 @@ export function cellLines(lines: readonly Line[], header: TableHeader): Map<Line
   let slots: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.role === 'trailer' || l.role === 'decoration' || l.role === 'running-header') continue;
+    if (l.role === 'trailer' || l.role === 'decoration' || l.role === 'footnote' || l.role === 'running-header') continue;
     // A number alone on its line reads as a page number, but here it is a row's or a cell's.
     if (l.role === 'page-number' && !/^\d{1,3}$/.test(l.text)) continue;
     const againEnd = headerAgainAt(lines, i);
@@ -391,7 +414,7 @@ function lineCells(line: Line, header: TableHeader, firstColumn = 0, inQuotes = 
     // Each segment goes to the column it overlaps most. Header labels are often centred over
     // their columns, so a column runs from midway between its label and the previous one's to
     // midway between its label and the next one's.
-    for (const s of layoutSegments(line)) {
+    for (const s of splitAtAnchors(line, layoutSegments(line), header)) {
       // Cells are left-aligned: a piece that starts where the table's pieces of one column
       // start belongs there ("Văn phòng HĐND và" / "UBND"), however short it is.
       const anchored = header.anchors?.get(s.x0);
@@ -505,7 +528,7 @@ function collectTabularRows(lines: readonly Line[], header: TableHeader, issues:
   let pageBreak = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.role === 'blank' || l.role === 'trailer' || l.role === 'decoration') continue;
+    if (l.role === 'blank' || l.role === 'trailer' || l.role === 'decoration' || l.role === 'footnote') continue;
     if (header.mode === 'pipe' && PIPE_SEPARATOR.test(l.text)) continue;
     // "(1)  (2)  (3) …" under the header: the columns' numbers.
     if (COLUMN_NUMBERS.test(l.text)) continue;

@@ -139,19 +139,36 @@ function cutFlat(content: Mapped, header: TableHeader, index: LineIndex, pairs: 
   };
 }
 
+// A schedule's mark: the row runs in this column's period.
+const MARK = /^[xX✓✔●•+]$/;
+
+/** The periods a schedule's row marks, as a timeline cell: "Quý II", "Quý I - Quý III" (a run), "Quý II, Quý IV". */
+function periodsOf(marks: { period: string; cell: Mapped; index: number }[]): Mapped {
+  const b = new MappedBuilder();
+  const at = marks[0]!.cell.endAt(0);
+  const runs: string[][] = [];
+  marks.forEach((m, k) => (k > 0 && marks[k - 1]!.index === m.index - 1 ? runs[runs.length - 1]!.push(m.period) : runs.push([m.period])));
+  b.appendText(runs.map((r) => (r.length === 1 ? r[0]! : `${r[0]} - ${r[r.length - 1]}`)).join(', '), at, at);
+  return b.build();
+}
+
 function cutTabular(row: TableRow, header: TableHeader): Cut {
   const cells: Partial<Record<ColumnRole, Mapped>> = {};
   const targets: { year: number | null; cell: Mapped }[] = [];
   let name: Mapped | null = null;
+  const marks: { period: string; cell: Mapped; index: number }[] = [];
   header.columns.forEach((col, c) => {
     const pieces = (row.cells?.[c] ?? []).map((p) => (header.mode === 'layout' || header.mode === 'cells' ? p.line.m : p.line.full).slice(p.from, p.to));
     const joined = joinPieces(pieces);
-    if (col.role === 'name') name = joined;
+    if (col.period && MARK.test(joined.text.trim())) marks.push({ period: col.period, cell: joined, index: c });
+    else if (col.role === 'name') name = joined;
     else if (col.role === 'target') targets.push({ year: col.year, cell: joined });
     else if (col.role !== 'number' && (!cells[col.role] || cells[col.role]!.length === 0)) cells[col.role] = joined;
     // "Thời gian bắt đầu" and "Thời gian hoàn thành": one timeline, from the one to the other.
     else if (col.role === 'timeline' && joined.length > 0) cells.timeline = spanOf(cells.timeline!, joined);
   });
+  // (A schedule's row that writes its time across the periods, "Thường xuyên", keeps it.)
+  if (marks.length > 0 && !(cells.timeline && cells.timeline.length > 0)) cells.timeline = periodsOf(marks);
   const whole = rowContent(row);
   return { name: name ?? emptyAt(whole), cells, targets, uncertain: false };
 }
