@@ -9,7 +9,7 @@ import { VARIANTS, oldTones } from './helpers/variants.js';
 
 const SEEDS = [
   ...readdirSync(new URL('../seeds/', import.meta.url)).filter((f) => f.endsWith('.txt')).sort().map((f) => `seeds/${f}`),
-  ...['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15'].flatMap((dir) =>
+  ...['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17'].flatMap((dir) =>
     readdirSync(new URL(`../fixtures/${dir}/`, import.meta.url))
       .filter((f) => /\.(?:txt|md)$/.test(f))
       .sort()
