@@ -1,9 +1,10 @@
 import type { Line } from '../../normalize/lines.js';
 import { looseKey } from '../../text/fold.js';
-import { NUMBER_LABEL, ROW_MARKER } from '../../normalize/labels.js';
+import { GROUP_LABELS, NUMBER_LABEL, ROW_MARKER } from '../../normalize/labels.js';
 
-/** A group column's label (a loose key), which may stand before the number column. */
-const GROUP_LABEL = /^(?:linh vuc|nhom chi tieu|nhom nhiem vu)$/;
+const GROUP_LABEL = new RegExp(`^(?:${GROUP_LABELS})$`);
+// A header line opens with the number label, maybe after a group column's: "Lĩnh vực   STT   Chỉ tiêu …".
+const OPENS = new RegExp(String.raw`^(?:\|\s*)?(?:(?:${GROUP_LABELS})(?:\s{2,}|\s*\|\s*))?(?:stt|tt|so tt|so thu tu)\b`);
 
 export type ColumnRole =
   | 'number'
@@ -251,9 +252,7 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
   const first = lines[i];
   if (!first || first.role === 'blank') return null;
   const key = first.key;
-  // (A group column may come first: "Lĩnh vực   STT   Chỉ tiêu …".)
-  const opens = /^(?:\|\s*)?(?:(?:linh vuc|nhom chi tieu|nhom nhiem vu)(?:\s{2,}|\s*\|\s*))?(?:stt|tt|so tt|so thu tu)\b/;
-  if (!opens.test(key) && !(first.text.includes('\t') || first.text.includes('|'))) return null;
+  if (!OPENS.test(key) && !(first.text.includes('\t') || first.text.includes('|'))) return null;
   // Tab- or pipe-separated header.
   for (const mode of ['tsv', 'pipe'] as const) {
     const sep = mode === 'tsv' ? '\t' : '|';
@@ -333,7 +332,7 @@ export function detectTableHeader(lines: readonly Line[], i: number): TableHeade
     }
     return { columns: makeColumns(resolved.roles), kind: resolved.kind, mode, lines: used };
   }
-  if (!opens.test(key)) return null;
+  if (!OPENS.test(key)) return null;
   // Space-aligned header: three or more segments separated by runs of spaces. Its labels may
   // wrap onto the next lines, under their columns: "Đơn vị" / "tính", "Chỉ tiêu năm" / "2025".
   const segments = layoutSegments(first);

@@ -1,5 +1,5 @@
 import type { Line } from '../../normalize/lines.js';
-import { ROW_MARKER } from '../../normalize/labels.js';
+import { GROUP_LABELS, ROW_MARKER } from '../../normalize/labels.js';
 import { startsUpper } from '../../text/fold.js';
 import { romanValue } from '../../structure/markers.js';
 import type { TableHeader } from './header.js';
@@ -68,7 +68,7 @@ function atPageFoot(lines: readonly Line[], i: number): boolean {
  */
 // A header's first label, the number column's: where the header printed again after a page break starts.
 // (A group column may come first: "Lĩnh vực   STT   Chỉ tiêu …".)
-const HEADER_AGAIN = /^(?:\|\s*)?(?:(?:linh vuc|nhom chi tieu|nhom nhiem vu)(?:\s+|\s*\|\s*))?(?:stt|tt|so tt)\b/;
+const HEADER_AGAIN = new RegExp(String.raw`^(?:\|\s*)?(?:(?:${GROUP_LABELS})(?:\s+|\s*\|\s*))?(?:stt|tt|so tt)\b`);
 
 /**
  * The table's header printed again after a page break (maybe wrapped differently), when it
