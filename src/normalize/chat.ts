@@ -17,21 +17,22 @@ export const EMOJI = String.raw`(?:[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B05}
 /** An emoji bullet at a line's start, and the emoji (without its variation selector). */
 export const EMOJI_BULLET = new RegExp(String.raw`^(${EMOJI})\s+`, 'u');
 
-const KEYCAP = /^(\s*)(\d)\ufe0f?\u20e3\s*/u;
-const BEFORE_HEADING = new RegExp(String.raw`^\s*(?:${EMOJI}\s*)+(?=(?:[IVXLC]{1,6}|\d{1,2})[.)]\s|PHỤ LỤC|Phụ lục)`, 'u');
+const KEYCAP = /^(\s*)(\d)\ufe0f?\u20e3\s*/gu;
+const BEFORE_HEADING = new RegExp(String.raw`^\s*(?:${EMOJI}\s*)+(?=(?:[IVXLC]{1,6}|\d{1,2})[.)]\s|PHỤ LỤC|Phụ lục)`, 'gu');
 const INSIDE = new RegExp(String.raw`(?<=\S)\s*(?:${EMOJI})+(?=\s|$)`, 'gu');
 const ANY = new RegExp(String.raw`${EMOJI}|\u20e3|\d:\d\d\s*$`, 'u');
 // (A time a sentence states follows a word that asks for one, a label's colon or a dash.)
-const TIME_AT_END = /(?<![:–-])(?<!(?:^|\s)(?:lúc|giờ|từ|đến|vào|khoảng|trước|sau))\s+(?:[01]?\d|2[0-3]):[0-5]\d$/iu;
+const TIME_AT_END = /(?<![:–-])(?<!(?:^|\s)(?:lúc|giờ|từ|đến|vào|khoảng|trước|sau))\s+(?:[01]?\d|2[0-3]):[0-5]\d$/giu;
+const ENDS_WITH_TIME = new RegExp(TIME_AT_END.source, 'iu');
 
 export const chatMarks: LineNormalizer = {
   name: 'chat-marks',
   applies: (text) => ANY.test(text),
   apply: (m) => {
-    m = m.replace(new RegExp(KEYCAP.source, 'gu'), (x) => `${x[1]}${x[2]}. `);
-    m = m.replace(new RegExp(BEFORE_HEADING.source, 'gu'), () => '');
+    m = m.replace(KEYCAP, (x) => `${x[1]}${x[2]}. `);
+    m = m.replace(BEFORE_HEADING, () => '');
     m = m.replace(INSIDE, () => '');
-    if (/\p{L}/u.test(m.text)) m = m.replace(new RegExp(TIME_AT_END.source, 'giu'), () => '');
+    if (/\p{L}/u.test(m.text)) m = m.replace(TIME_AT_END, () => '');
     return m;
   },
 };
@@ -39,5 +40,5 @@ export const chatMarks: LineNormalizer = {
 /** Did the chat normalizer take a message's time off the end of this line? (`raw`: the line as written, `text`: as normalized.) */
 export function endsMessage(raw: string, text: string): boolean {
   if (text.length === 0 || !/\d:\d\d\s*$/.test(raw)) return false;
-  return TIME_AT_END.test(raw.trimEnd()) && !/\d:\d\d$/.test(text);
+  return ENDS_WITH_TIME.test(raw.trimEnd()) && !/\d:\d\d$/.test(text);
 }
