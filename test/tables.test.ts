@@ -1114,3 +1114,48 @@ describe('footnotes in PDF text', () => {
     expect(lines.find((l) => l.text.startsWith('- Số hóa'))?.text).toBe('- Số hóa hồ sơ năm 2026.');
   });
 });
+
+describe('a PDF task table with cells merged over rows', () => {
+  it('gives a lead and a time centred against a block of rows to every row of the block', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' STT  Nhiệm vụ                         Đơn vị chủ trì      Thời gian',
+        ' 1    Lập chuyên trang số của xã       Văn phòng           Quý I/2026',
+        ' 2    Mở lớp kỹ năng số cho các                            Quý II/2026',
+        '      thôn phía đông',
+        ' 3    Mở lớp kỹ năng số cho các                            Quý II/2026',
+        '      thôn phía tây                    Phòng Văn hóa -',
+        ' 4    Phát động cuộc thi ảnh số        Xã hội              Quý III/2026',
+        ' 5    Phổ biến ứng dụng VNeID                              Quý IV/2026',
+        ' 6    Lắp camera ở chợ                 Công an xã',
+        ' 7    Lắp camera ở trường              Công an xã          2026 - 2027',
+        ' 8    Lắp camera ở bến xe              Công an xã',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => [t.numbering, t.lead, t.timeline?.raw ?? null])).toEqual([
+      ['1', ['Văn phòng'], 'Quý I/2026'],
+      ['2', ['Phòng Văn hóa - Xã hội'], 'Quý II/2026'],
+      ['3', ['Phòng Văn hóa - Xã hội'], 'Quý II/2026'],
+      ['4', ['Phòng Văn hóa - Xã hội'], 'Quý III/2026'],
+      ['5', ['Phòng Văn hóa - Xã hội'], 'Quý IV/2026'],
+      ['6', ['Công an xã'], '2026 - 2027'],
+      ['7', ['Công an xã'], '2026 - 2027'],
+      ['8', ['Công an xã'], '2026 - 2027'],
+    ]);
+  });
+
+  it('leaves an empty cell empty when the text beside it starts its own row', () => {
+    const doc = parsePlan(
+      [
+        'PHỤ LỤC',
+        ' STT  Nhiệm vụ                         Đơn vị chủ trì      Thời gian',
+        ' 1    Lập chuyên trang số của xã       Văn phòng           Quý I/2026',
+        ' 2    Mở lớp kỹ năng số                                    Quý II/2026',
+        ' 3    Phát động cuộc thi ảnh số        Phòng Văn hóa       Quý III/2026',
+        ' 4    Phổ biến ứng dụng VNeID          Công an xã          Quý IV/2026',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((t) => t.lead)).toEqual([['Văn phòng'], [], ['Phòng Văn hóa'], ['Công an xã']]);
+  });
+});

@@ -243,6 +243,7 @@ export function parseTable(lines: readonly Line[], found: TableHeader, index: Li
   };
   const entries = readRows(rows, header, body, cut);
   groupsFromColumn(rows, header, entries, lines);
+  if (header.mode === 'layout') for (const role of MERGED_ROLES) spreadMergedCells(entries, role);
   if (header.mode === 'flat' && compared > 0 && gain > interleavedMargin(compared)) {
     interleaved = true;
     issues.push({ code: 'table-interleaved', message: 'the table\'s rows hold their cells side by side, line by line; read so', line: header.lines[0]! });
@@ -358,6 +359,35 @@ function namedParts(block: TableRow[], hasName: (r: TableRow) => boolean, topAli
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+// Cells a PDF table merges over several rows: one unit leads a block of tasks, one time covers them.
+const MERGED_ROLES: ColumnRole[] = ['lead', 'support', 'timeline'];
+
+/**
+ * A cell merged over a block of rows, its text centred against them ("Phòng Văn hóa -" on the
+ * third row's last line, "Xã hội" on the fourth's first, nothing on the rows above and below):
+ * where a row's cell is empty, the rows next to it hold the text, and as many rows below that
+ * text are empty as above it (give or take one), the text is the cell of every row of the block.
+ * Group rows bound a block.
+ */
+function spreadMergedCells(entries: TableEntry[], role: ColumnRole): void {
+  const filled = (e: TableEntry) => (e.cells[role]?.text.trim() ?? '') !== '';
+  const records = entries.filter((e) => e.kind === 'record');
+  if (records.every(filled) || !records.some(filled)) return;
+  for (let a = 0; a < entries.length; a++) {
+    if (entries[a]!.kind !== 'record' || !filled(entries[a]!) || (a > 0 && entries[a - 1]!.kind === 'record' && filled(entries[a - 1]!))) continue;
+    let b = a;
+    while (b + 1 < entries.length && entries[b + 1]!.kind === 'record' && filled(entries[b + 1]!)) b++;
+    let up = 0;
+    while (a - up - 1 >= 0 && entries[a - up - 1]!.kind === 'record' && !filled(entries[a - up - 1]!)) up++;
+    let down = 0;
+    while (b + down + 1 < entries.length && entries[b + down + 1]!.kind === 'record' && !filled(entries[b + down + 1]!)) down++;
+    if (up === 0 || down === 0 || Math.abs(up - down) > 1 || b - a > 2) continue;
+    const text = joinPieces(entries.slice(a, b + 1).map((e) => e.cells[role]!));
+    for (const e of entries.slice(a - up, b + down + 1)) e.cells[role] = text;
+    a = b + down;
+  }
+}
 
 /** How many rows are read both ways before a table that reads no better line by line stops trying. */
 const INTERLEAVED_SAMPLE = 3;
