@@ -17,6 +17,13 @@ export function headingTitle(node: SectionNode): string {
 }
 
 /** The node and every node under it, parents before their children, in document order. */
+/** An item's numbering as the output writes it: "(3)" for a parenthesised one, else as written. */
+export function numberingOf(node: SectionNode): string | null {
+  const m = node.marker;
+  if (!m) return null;
+  return m.style === 'paren' ? `(${m.numbering})` : m.numbering;
+}
+
 export function walk(node: SectionNode): SectionNode[] {
   const out: SectionNode[] = [];
   const visit = (n: SectionNode) => {

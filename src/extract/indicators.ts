@@ -2,7 +2,7 @@ import { Mapped, MappedBuilder } from '../text/mapped.js';
 import { looseKey } from '../text/fold.js';
 import { joinPieces } from '../normalize/line-joins.js';
 import type { SectionNode } from '../structure/tree.js';
-import { cleanName, headingTitle, phaseYear, walk, yearInText } from './common.js';
+import { cleanName, headingTitle, numberingOf, phaseYear, walk, yearInText } from './common.js';
 import type { ParsedTable, TableEntry } from './tables/table.js';
 import { readTarget, scanTargets, type Target, type TargetMatch } from './targets.js';
 
@@ -166,11 +166,6 @@ function leadInYear(node: SectionNode): number | null {
   return lead ? yearInText(lead) : null;
 }
 
-function numberingOf(node: SectionNode): string | null {
-  const m = node.marker;
-  if (!m) return null;
-  return m.style === 'paren' ? `(${m.numbering})` : m.numbering;
-}
 
 export interface TableContext {
   source: 'annex' | 'body';

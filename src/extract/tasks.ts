@@ -1,6 +1,6 @@
 import type { Mapped } from '../text/mapped.js';
 import type { SectionNode } from '../structure/tree.js';
-import { cleanName, headingTitle, walk } from './common.js';
+import { cleanName, headingTitle, numberingOf, walk } from './common.js';
 import type { ParsedTable } from './tables/table.js';
 import { readTimeline, type Timeline } from './timelines.js';
 import { itemSpan } from './indicators.js';
@@ -155,11 +155,6 @@ function groupFields(siblings: readonly SectionNode[]): GroupFields {
   return { own, last: lastItem.children, trailing };
 }
 
-function numberingOf(node: SectionNode): string | null {
-  const m = node.marker;
-  if (!m) return null;
-  return m.style === 'paren' ? `(${m.numbering})` : m.numbering;
-}
 
 /**
  * Tasks in the body: every leaf item (a bullet, or a numbered item with
